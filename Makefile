@@ -1,0 +1,56 @@
+# Motcua — fresh machine: `make demo` (serve the demo) and `make test` (run the whole suite).
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-stamp
+TEST_DATABASE_URL = $(shell bin/test-database-url $(BIN)/python)
+PYTEST_ARGS ?=
+
+.PHONY: help setup demo test check lint bench clean
+
+help:
+	@echo "make demo   – set up and serve the demo on http://127.0.0.1:$(PORT) (SQLite)"
+	@echo "make test   – set up and run the whole suite (PostgreSQL when reachable, else SQLite)"
+	@echo "make check  – ruff, makemigrations --check and the tests"
+	@echo "make bench  – run the benchmarks in bench/ and write bench/results.json"
+
+$(BIN)/python:
+	@python=$$(bin/find-python) || exit 1; \
+	echo "Creating $(VENV) with $$python"; \
+	"$$python" -m venv $(VENV)
+
+# Re-installs only when pyproject.toml changes, so a second `make setup` takes seconds.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	@mkdir -p var
+	$(BIN)/motcua migrate --noinput --verbosity 0
+	$(BIN)/motcua demo_load
+
+demo: setup
+	$(BIN)/motcua demo_accounts
+	@echo "Motcua is serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	MOTCUA_DEBUG=$${MOTCUA_DEBUG:-true} $(BIN)/motcua runserver 127.0.0.1:$(PORT) --noreload
+
+test: $(STAMP)
+	@url="$(TEST_DATABASE_URL)"; \
+	if [ -n "$$url" ]; then echo "Running the suite on PostgreSQL ($$url)"; \
+	else echo "Running the suite on SQLite (no PostgreSQL on 127.0.0.1:5432)"; fi; \
+	DATABASE_URL="$$url" DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+check: lint
+	$(BIN)/motcua makemigrations --check --dry-run
+	$(MAKE) test
+
+bench: $(STAMP)
+	DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

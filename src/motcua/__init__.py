@@ -1,0 +1,1 @@
+"""Motcua: one-stop-shop and online public-service system for Vietnamese local government."""
