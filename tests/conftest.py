@@ -1,4 +1,4 @@
-"""Suite-wide rules: no network, one frozen clock when asked, PostgreSQL-only tests skip on SQLite."""
+"""Suite-wide rules: no network, a frozen clock when asked, PostgreSQL-only tests skip on SQLite."""
 
 import os
 import shutil

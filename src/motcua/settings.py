@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("MOTCUA_HOME", BASE_DIR.parent.parent))
@@ -38,6 +39,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Only for its templates and static files: the API docs (/api/v1/docs) are served from here
+    # instead of a CDN, which the Content-Security-Policy below would block anyway.
+    "ninja",
     "motcua.core",
     "motcua.workcal",
     "motcua.agencies",
@@ -48,9 +52,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese unless the visitor chose English (not the browser's Accept-Language).
+    "motcua.portal.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -71,6 +77,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -95,8 +102,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Vietnamese first, English as the translation (LocaleMiddleware picks from the session,
-# cookie or browser; the default is Vietnamese).
+# Vietnamese first, English as the translation of the interface: English only after the visitor
+# chose it with the language switcher (see motcua.portal.middleware).
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -108,6 +115,8 @@ FORMAT_MODULE_PATH = ["motcua.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
+# The site shell's CSS lives beside the project templates, not in an app (motcua is no app).
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("MOTCUA_STATIC_ROOT", PROJECT_DIR / "var" / "static"))
 MEDIA_ROOT = Path(os.environ.get("MOTCUA_MEDIA_ROOT", PROJECT_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
@@ -142,6 +151,22 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_DEFAULT_FROM_EMAIL", "motcua@localhost")
 
 LOGIN_URL = "/admin/login/"
+
+# Content-Security-Policy: everything from this site, no inline script or style unless it
+# carries the request's nonce (`{% csp_nonce_attr %}`), no framing. Django's DEBUG error pages
+# use inline styles and scripts, so with DEBUG on the policy is only reported (browser console).
+_CSP_POLICY = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+SECURE_CSP = {} if DEBUG else _CSP_POLICY
+SECURE_CSP_REPORT_ONLY = _CSP_POLICY if DEBUG else {}
 
 SESSION_COOKIE_SECURE = env_bool("MOTCUA_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

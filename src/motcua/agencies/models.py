@@ -3,13 +3,21 @@
 Since 1 July 2025 Vietnam has two tiers of local government (province, commune) and the district
 level is gone (DOMAIN.md §0.1). Levels and units therefore carry validity dates and successor
 links, so a dossier received by a district in 2024 keeps its original unit.
+
+Writes go through `motcua.agencies.services` only: `Unit.path` is derived data that the services
+keep in step with `parent` and `code` (see `Unit.path`).
 """
 
 from datetime import date
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
+
+from motcua.agencies.identifiers import unit_identifier_validator
+
+PATH_SEPARATOR = "/"
 
 
 class AdministrativeLevel(models.Model):
@@ -32,6 +40,11 @@ class AdministrativeLevel(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def is_valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
 
 class UnitQuerySet(models.QuerySet):
     def valid_on(self, day: date) -> "UnitQuerySet":
@@ -48,9 +61,20 @@ class Unit(models.Model):
     first part of dossier codes (DOMAIN.md §8), e.g. `000.00.06.H56`.
     """
 
-    code = models.CharField(_("mã định danh"), max_length=40, unique=True)
+    class Kind(models.TextChoices):
+        # The territorial government of a province, district or commune (UBND).
+        COMMITTEE = "committee", _("Ủy ban nhân dân")
+        # A specialised agency of a committee (Sở at province level, Phòng at district level).
+        AGENCY = "agency", _("Cơ quan chuyên môn")
+        # Trung tâm Phục vụ hành chính công (Decree 118/2025): receives dossiers for the agencies.
+        SERVICE_CENTRE = "service_centre", _("Trung tâm Phục vụ hành chính công")
+
+    code = models.CharField(
+        _("mã định danh"), max_length=40, unique=True, validators=[unit_identifier_validator]
+    )
     name = models.CharField(_("tên đơn vị"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=100, blank=True)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind, default=Kind.COMMITTEE)
     level = models.ForeignKey(
         AdministrativeLevel, on_delete=models.PROTECT, related_name="units", verbose_name=_("cấp")
     )
@@ -62,6 +86,13 @@ class Unit(models.Model):
         related_name="children",
         verbose_name=_("đơn vị cấp trên"),
     )
+    # Materialised path: the identifiers from the root down to this unit, "/A/B/C/". It turns
+    # "the whole subtree" into one indexed prefix query (`path LIKE '/A/B/%'`) and "all
+    # ancestors" into no query at all, on SQLite and PostgreSQL alike. The tree changes a few
+    # times a decade (a reorganisation creates new units rather than moving old ones), so the
+    # cost of rewriting a subtree's paths on a move is irrelevant next to the reads: every access
+    # check with a descendant scope uses it.
+    path = models.CharField(_("đường dẫn cây"), max_length=255, editable=False)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     successors = models.ManyToManyField(
@@ -84,12 +115,24 @@ class Unit(models.Model):
         ordering = ["level__rank", "name"]
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
+        indexes = [
+            # varchar_pattern_ops lets PostgreSQL use the index for LIKE 'prefix%' whatever the
+            # database collation; other databases ignore the operator class.
+            models.Index(fields=["path"], name="unit_path_idx", opclasses=["varchar_pattern_ops"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True)
                 | Q(valid_from__isnull=True)
                 | Q(valid_to__gte=models.F("valid_from")),
                 name="unit_valid_period_ordered",
+            ),
+            # A unit saved without going through the services fails here instead of silently
+            # widening someone's access scope (an empty path is a prefix of every path).
+            models.CheckConstraint(
+                condition=Q(path__startswith=PATH_SEPARATOR)
+                & Q(path__endswith=Concat(F("code"), Value(PATH_SEPARATOR))),
+                name="unit_path_ends_with_code",
             ),
         ]
 
@@ -101,9 +144,20 @@ class Unit(models.Model):
             self.valid_to is None or day <= self.valid_to
         )
 
+    @property
+    def ancestor_codes(self) -> list[str]:
+        """Identifiers of the ancestors, root first, read from the path (no query)."""
+        return self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR)[:-1]
+
+    @property
+    def depth(self) -> int:
+        """0 for a root unit."""
+        return len(self.ancestor_codes)
+
 
 class Department(models.Model):
-    """A department (phòng ban) of a unit; one of them may be its one-stop desk (Bộ phận Một cửa)."""
+    """A department (phòng ban) of a unit; one of them may be its one-stop desk
+    (Bộ phận Một cửa)."""
 
     class Kind(models.TextChoices):
         ONE_STOP_DESK = "desk", _("Bộ phận Một cửa")

@@ -1,4 +1,4 @@
-"""REST API v1 (django-ninja). Each app contributes a router; the schema is at /api/v1/openapi.json."""
+"""REST API v1 (django-ninja): each app adds a router; the schema is at /api/v1/openapi.json."""
 
 from ninja import NinjaAPI
 
