@@ -35,6 +35,14 @@ def frozen_now():
         yield t
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # A fast hasher: password strength is not what these tests measure, and PBKDF2's
+    # deliberate slowness would cost seconds per login.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     from django.db import connection
 

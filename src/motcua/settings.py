@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "motcua.agencies",
     "motcua.accounts",
     "motcua.catalog",
+    "motcua.dossiers",
     "motcua.portal",
 ]
 
@@ -177,3 +178,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("MOTCUA_LOG_LEVEL", "WARNING")},
 }
+
+# The desk's deadline to accept or refuse an online dossier, in working hours after submission
+# (DESIGN.md "Online dossiers"; DOMAIN.md §2.4).
+MOTCUA_ACCEPTANCE_WORKING_HOURS = float(os.environ.get("MOTCUA_ACCEPTANCE_WORKING_HOURS", "8"))

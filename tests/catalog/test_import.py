@@ -7,6 +7,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
+from motcua.agencies.levels import STANDARD_LEVELS
 from motcua.agencies.models import AdministrativeLevel
 from motcua.catalog.importer import (
     DEFAULT_CATALOG_FILE,
@@ -25,6 +26,21 @@ def test_the_shipped_file_gives_55_procedures_in_10_fields(shipped_catalog):
     assert Field.objects.count() == 10
     assert set(AdministrativeLevel.objects.values_list("code", flat=True)) >= {"tinh", "huyen",
                                                                                "xa"}
+
+
+def test_missing_levels_are_created_from_the_agencies_definitions(db):
+    # Given an installation whose level rows are gone (a flushed test database, say)
+    AdministrativeLevel.objects.all().delete()
+
+    # When the shipped catalog is imported
+    catalog_import(path=DEFAULT_CATALOG_FILE)
+
+    # Then the levels it names exist, with the values motcua.agencies defines
+    created = {lv.code: lv for lv in AdministrativeLevel.objects.all()}
+    assert created.keys() == {"tinh", "huyen", "xa"}
+    for spec in STANDARD_LEVELS:
+        assert {name: getattr(created[spec.code], name) for name in spec.defaults()} == (
+            spec.defaults()), spec.code
 
 
 @pytest.mark.parametrize(

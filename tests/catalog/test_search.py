@@ -2,7 +2,7 @@
 
 import pytest
 
-from motcua.catalog.selectors import procedure_list
+from motcua.catalog.selectors import procedure_list, procedure_list_popular
 
 
 def codes(**filters) -> list[str]:
@@ -46,3 +46,13 @@ def test_results_come_in_catalog_order(catalog):
     found = codes()
     assert len(found) == 55
     assert found[:2] == ["HT-01", "HT-02"] and found[-1] == "CTR-01"
+
+
+def test_popular_procedures_of_the_shipped_catalog(catalog, django_assert_num_queries):
+    # One procedure per field, the field's first by code, fields in the file's order.
+    with django_assert_num_queries(1):
+        popular = list(procedure_list_popular(limit=4))
+
+    assert [p.code for p in popular] == ["HT-01", "LT-01", "CT-01", "BTXH-01"]
+    assert popular[0].name == "Đăng ký khai sinh"
+    assert popular[0].get_absolute_url() == "/thu-tuc/HT-01/"

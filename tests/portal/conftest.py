@@ -1,20 +1,26 @@
 import pytest
 
-from motcua.portal.home import HomeSections, Link
+from motcua.catalog.models import Procedure
+from tests.factories.catalog import FieldFactory, ProcedureFactory
+
+
+@pytest.fixture(autouse=True)
+def _database(db):
+    """The home page reads the catalog (fields, popular procedures) on every request."""
 
 
 @pytest.fixture
-def catalog_sections(monkeypatch):
-    """The home page as it looks once the catalog has fields and popular procedures."""
-    sections = HomeSections(
-        fields=(
-            Link("Hộ tịch", "/thu-tuc/?field=ho-tich"),
-            Link("Chứng thực", "/thu-tuc/?field=chung-thuc"),
-        ),
-        popular=(Link("Đăng ký khai sinh", "/thu-tuc/1.001193/"),),
-    )
-    monkeypatch.setattr("motcua.portal.views.home_sections", lambda: sections)
-    return sections
+def catalog_sections() -> list[Procedure]:
+    """A small catalog: two fields, each with procedures; returns the first of each field."""
+    FieldFactory(code="ho-tich", position=1)
+    FieldFactory(code="chung-thuc", position=2)
+    first = [
+        ProcedureFactory(code="HT-01", name="Đăng ký khai sinh", field_code="ho-tich"),
+        ProcedureFactory(code="CT-01", name="Chứng thực bản sao từ bản chính",
+                         field_code="chung-thuc"),
+    ]
+    ProcedureFactory(code="HT-03", name="Đăng ký kết hôn", field_code="ho-tich")
+    return first
 
 
 @pytest.fixture

@@ -35,11 +35,7 @@ def test_search_box_sends_q_to_the_catalog(client):
     assert text_of(label) == "Tìm thủ tục hành chính"
 
 
-def test_sections_fed_by_the_catalog_hide_when_it_has_nothing(client, monkeypatch):
-    from motcua.portal.home import HomeSections
-
-    monkeypatch.setattr("motcua.portal.views.home_sections", HomeSections)
-
+def test_sections_fed_by_the_catalog_hide_when_it_has_nothing(client):
     html = client.get("/").content.decode()
 
     assert "Lĩnh vực" not in html
@@ -54,7 +50,25 @@ def test_fields_and_popular_procedures_are_listed_as_links(client, catalog_secti
     assert headings[:2] == ["Lĩnh vực", "Thủ tục thường dùng"]
     links = {text_of(a): a.attrs["href"] for a in find_all(elements, "a")}
     assert links["Hộ tịch"] == "/thu-tuc/?field=ho-tich"
-    assert links["Đăng ký khai sinh"] == "/thu-tuc/1.001193/"
+    assert links["Đăng ký khai sinh"] == "/thu-tuc/HT-01/"
+    assert "Đăng ký kết hôn" not in links  # one procedure per field
+
+
+def test_popular_procedures_lead_to_their_pages(client, catalog_sections):
+    home = parse(client.get("/").content.decode())
+    links = {text_of(a): a.attrs["href"] for a in find_all(home, "a")}
+
+    for procedure in catalog_sections:
+        page = parse(client.get(links[procedure.name]).content.decode())
+        assert text_of(find_all(page, "h1")[0]) == procedure.name
+
+
+def test_field_links_filter_the_catalog(client, catalog_sections):
+    html = client.get("/thu-tuc/?field=ho-tich").content.decode()
+
+    assert "Đăng ký khai sinh" in html
+    assert "Đăng ký kết hôn" in html
+    assert "Chứng thực bản sao" not in html
 
 
 def test_catalog_data_keeps_lang_vi_in_the_english_interface(in_english, catalog_sections):

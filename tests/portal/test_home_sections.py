@@ -1,65 +1,66 @@
-"""home_sections(): the portal's only contact with the catalog, tolerant of its absence only."""
-
-import sys
-import types
+"""home_sections(): what the home page takes from the catalog, in a fixed number of queries."""
 
 import pytest
 
+from motcua.catalog.selectors import procedure_list_popular
 from motcua.portal.home import POPULAR_LIMIT, HomeSections, Link, home_sections
+from tests.factories.catalog import FieldFactory, ProcedureFactory
 
 
-@pytest.fixture
-def fake_selectors(monkeypatch):
-    module = types.ModuleType("motcua.catalog.selectors")
-    monkeypatch.setitem(sys.modules, "motcua.catalog.selectors", module)
-    return module
-
-
-class _Procedure:
-    def __init__(self, code, name):
-        self.code, self.name = code, name
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return f"/thu-tuc/{self.code}/"
-
-
-def test_no_catalog_selectors_means_empty_sections(monkeypatch):
-    # A None entry in sys.modules makes the import raise ImportError, as a missing module does.
-    monkeypatch.setitem(sys.modules, "motcua.catalog.selectors", None)
-
+def test_an_empty_catalog_gives_empty_sections():
     assert home_sections() == HomeSections(fields=(), popular=())
 
 
-def test_selectors_without_the_expected_functions_count_as_absent(fake_selectors):
-    assert home_sections() == HomeSections()
-
-
-def test_fields_link_to_the_filtered_catalog_and_procedures_to_their_page(fake_selectors):
-    asked = {}
-    fake_selectors.field_list = lambda: [types.SimpleNamespace(code="ho tich", name="Hộ tịch")]
-
-    def procedure_list_popular(*, limit):
-        asked["limit"] = limit
-        return [_Procedure("1.001193", "Đăng ký khai sinh")]
-
-    fake_selectors.procedure_list_popular = procedure_list_popular
-
+def test_fields_link_to_the_filtered_catalog_and_procedures_to_their_page(catalog_sections):
     sections = home_sections()
 
-    assert sections.fields == (Link("Hộ tịch", "/thu-tuc/?field=ho+tich"),)
-    assert sections.popular == (Link("Đăng ký khai sinh", "/thu-tuc/1.001193/"),)
-    assert asked == {"limit": POPULAR_LIMIT}
+    assert sections.fields == (
+        Link("Hộ tịch", "/thu-tuc/?field=ho-tich"),
+        Link("Chứng thực", "/thu-tuc/?field=chung-thuc"),
+    )
+    assert sections.popular == (
+        Link("Đăng ký khai sinh", "/thu-tuc/HT-01/"),
+        Link("Chứng thực bản sao từ bản chính", "/thu-tuc/CT-01/"),
+    )
 
 
-def test_a_failing_catalog_is_not_hidden(fake_selectors):
+def test_popular_is_the_first_procedure_of_each_field_in_catalog_order():
+    # Given fields out of alphabetical order and procedures created out of code order
+    FieldFactory(code="dat-dai", position=1)
+    FieldFactory(code="ho-tich", position=2)
+    for code, field in [("HT-02", "ho-tich"), ("DD-03", "dat-dai"), ("HT-01", "ho-tich"),
+                        ("DD-01", "dat-dai")]:
+        ProcedureFactory(code=code, field_code=field)
+
+    # Then each field contributes its lowest code, fields by position
+    assert [p.code for p in procedure_list_popular(limit=10)] == ["DD-01", "HT-01"]
+    assert [p.code for p in procedure_list_popular(limit=1)] == ["DD-01"]
+
+
+def test_a_field_without_published_procedures_contributes_nothing():
+    FieldFactory(code="cu-tru", position=0)
+    ProcedureFactory(code="HT-01", field_code="ho-tich")
+
+    assert [p.code for p in procedure_list_popular(limit=POPULAR_LIMIT)] == ["HT-01"]
+
+
+def test_home_sections_take_two_queries_whatever_the_catalog_size(
+    django_assert_num_queries, catalog_sections
+):
+    for n in range(10):
+        ProcedureFactory(code=f"TN-{n:02d}", field_code=f"linh-vuc-{n}")
+
+    with django_assert_num_queries(2):  # the fields, then the popular procedures with names
+        sections = home_sections()
+
+    assert len(sections.popular) == POPULAR_LIMIT
+
+
+def test_a_failing_catalog_is_not_hidden(monkeypatch):
     def broken():
         raise RuntimeError("database is down")
 
-    fake_selectors.field_list = broken
-    fake_selectors.procedure_list_popular = lambda *, limit: []
+    monkeypatch.setattr("motcua.portal.home.field_list", broken)
 
     with pytest.raises(RuntimeError):
         home_sections()

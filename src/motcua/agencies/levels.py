@@ -2,7 +2,8 @@
 
 Since 1 July 2025 local government has two tiers, province and commune (cấp xã covers xã,
 phường and đặc khu); the district level (cấp huyện) ended on 30 June 2025 (DOMAIN.md §0.1).
-The same rows are created by migration 0003, so every installation has them.
+Migration 0003 creates the same rows, so every installation has them (it keeps its own copy
+of the values: a migration must go on creating what it created when it was written).
 """
 
 from dataclasses import dataclass
@@ -25,9 +26,15 @@ class LevelSpec:
     rank: int
     valid_to: date | None = None
 
+    def defaults(self) -> dict:
+        """The level's values besides its code, as `AdministrativeLevel` field values."""
+        return {"name": self.name, "name_en": self.name_en, "rank": self.rank,
+                "valid_to": self.valid_to}
+
 
 STANDARD_LEVELS = (
     LevelSpec(PROVINCE, "Cấp tỉnh", "Province", 1),
     LevelSpec(DISTRICT, "Cấp huyện", "District", 2, DISTRICT_LEVEL_LAST_DAY),
     LevelSpec(COMMUNE, "Cấp xã", "Commune", 3),
 )
+STANDARD_LEVELS_BY_CODE = {spec.code: spec for spec in STANDARD_LEVELS}

@@ -49,9 +49,7 @@ def level_ensure_standard() -> list[AdministrativeLevel]:
     levels = []
     for spec in STANDARD_LEVELS:
         level, _created = AdministrativeLevel.objects.update_or_create(
-            code=spec.code,
-            defaults={"name": spec.name, "name_en": spec.name_en, "rank": spec.rank,
-                      "valid_to": spec.valid_to},
+            code=spec.code, defaults=spec.defaults()
         )
         levels.append(level)
     return levels

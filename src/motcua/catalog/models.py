@@ -10,6 +10,7 @@ services.py publishes them. See docs/catalog.md.
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.roles import Role
@@ -80,8 +81,15 @@ class Procedure(models.Model):
         ]
 
     def __str__(self) -> str:
-        name = self.current_version.name if self.current_version_id else ""
-        return f"{self.code} – {name}" if name else self.code
+        return f"{self.code} – {self.name}" if self.name else self.code
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:procedure-detail", kwargs={"code": self.code})
+
+    @property
+    def name(self) -> str:
+        """The current version's name; empty before the first publication."""
+        return self.current_version.name if self.current_version_id else ""
 
 
 class ProcedureVersion(models.Model):

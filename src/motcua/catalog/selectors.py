@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from math import ceil
 
 from django.core.files.storage import default_storage
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from motcua.agencies.levels import STANDARD_LEVELS_BY_CODE
 from motcua.agencies.models import AdministrativeLevel, Unit
 from motcua.catalog.choices import Channel
 from motcua.catalog.content import ComponentItem, FeeRule, ProcedureContent, Step
 from motcua.catalog.entries import Catalog, FieldEntry, ProcedureEntry
-from motcua.catalog.levels import DEFAULT_LEVELS
 from motcua.catalog.models import Component, Field, Procedure, ProcedureVersion, split_lines
 from motcua.catalog.validation import References
 from motcua.core.text import fold
@@ -81,6 +81,32 @@ def _settled_by(unit_code: str) -> Q:
     level_ids = Unit.objects.filter(code=unit_code).values("level_id")
     return Q(current_version__competent_unit__code=unit_code) | Q(
         current_version__competent_unit__isnull=True, current_version__level_id__in=level_ids
+    )
+
+
+def procedure_list_popular(*, limit: int) -> QuerySet[Procedure]:
+    """The procedures the home page offers first: each field's first procedure, one query.
+
+    There are no usage figures before dossiers exist, so this is a curated stand-in, not a
+    count: the catalog numbers a field's procedures with its everyday one first (HT-01 khai
+    sinh, CT-01 chứng thực bản sao, CTR-01 thường trú…), and fields come in their `position`
+    order. Deterministic, and one procedure per field so the list spans the catalog. Replace it
+    with the most received procedures once dossiers are counted.
+    """
+    first_of_field = (
+        Procedure.objects.filter(
+            current_version__isnull=False,
+            current_version__field_id=OuterRef("current_version__field_id"),
+        )
+        .order_by("code")
+        .values("pk")[:1]
+    )
+    return (
+        Procedure.objects.filter(current_version__isnull=False, pk=Subquery(first_of_field))
+        .select_related("current_version")
+        .order_by("current_version__field__position", "current_version__field__name", "code")[
+            :limit
+        ]
     )
 
 
@@ -183,11 +209,11 @@ def catalog_current() -> Catalog:
 
 
 def references_load() -> References:
-    """The codes a catalog file may point at; the default levels are created on import."""
+    """The codes a catalog file may point at; missing standard levels are created on import."""
     return References(
         fields=frozenset(Field.objects.values_list("code", flat=True)),
         levels=frozenset(AdministrativeLevel.objects.values_list("code", flat=True))
-        | frozenset(DEFAULT_LEVELS),
+        | frozenset(STANDARD_LEVELS_BY_CODE),
         units=frozenset(Unit.objects.values_list("code", flat=True)),
         national_codes=dict(
             Procedure.objects.exclude(national_code="").values_list("national_code", "code")

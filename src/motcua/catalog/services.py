@@ -13,7 +13,6 @@ from motcua.agencies.models import AdministrativeLevel, Unit
 from motcua.catalog.catalogfile import parse_catalog
 from motcua.catalog.content import ProcedureContent
 from motcua.catalog.entries import Catalog, ProcedureEntry
-from motcua.catalog.levels import DEFAULT_LEVELS
 from motcua.catalog.models import (
     Component,
     Fee,
@@ -59,11 +58,14 @@ class Lookups:
 
 
 def levels_ensure(*, codes: set[str]) -> dict[str, AdministrativeLevel]:
-    """The levels by code, creating the default ones that are missing."""
+    """The levels by code, creating the missing standard ones (`motcua.agencies.levels`).
+
+    Existing rows are left as they are: a superuser may have edited a level's name.
+    """
     levels = {lv.code: lv for lv in AdministrativeLevel.objects.filter(code__in=codes)}
-    for code in sorted((codes - levels.keys()) & DEFAULT_LEVELS.keys()):
+    for code in sorted((codes - levels.keys()) & STANDARD_LEVELS_BY_CODE.keys()):
         levels[code], _ = AdministrativeLevel.objects.get_or_create(
-            code=code, defaults=DEFAULT_LEVELS[code])
+            code=code, defaults=STANDARD_LEVELS_BY_CODE[code].defaults())
     return levels
 
 
