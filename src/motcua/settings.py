@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "motcua.accounts",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.api",
     "motcua.portal",
 ]
 
@@ -179,6 +180,30 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("MOTCUA_LOG_LEVEL", "WARNING")},
 }
 
+# Shared by every web process (the public look-up's rate limit lives here): the database cache
+# table by default (created by the `api` app's migrations), never a process-local cache in
+# production. MOTCUA_CACHE_BACKEND=locmem for a single process; any other value is a dotted path.
+_CACHE_BACKENDS = {
+    "database": "django.core.cache.backends.db.DatabaseCache",
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+}
+_cache_backend = os.environ.get("MOTCUA_CACHE_BACKEND", "database")
+CACHES = {
+    "default": {
+        "BACKEND": _CACHE_BACKENDS.get(_cache_backend, _cache_backend),
+        "LOCATION": os.environ.get("MOTCUA_CACHE_LOCATION", "motcua_cache"),
+    }
+}
+# Requests to the public dossier look-up allowed per client IP address (docs/api.md).
+MOTCUA_LOOKUP_RATE = os.environ.get("MOTCUA_LOOKUP_RATE", "30/min")
+# Reverse proxies in front of the web processes: the client address is then taken from the
+# X-Forwarded-For entry they appended; 0 trusts only the socket's address (REMOTE_ADDR).
+NINJA_NUM_PROXIES = int(os.environ.get("MOTCUA_NUM_PROXIES", "0"))
+
 # The desk's deadline to accept or refuse an online dossier, in working hours after submission
 # (DESIGN.md "Online dossiers"; DOMAIN.md §2.4).
 MOTCUA_ACCEPTANCE_WORKING_HOURS = float(os.environ.get("MOTCUA_ACCEPTANCE_WORKING_HOURS", "8"))
+
+# Largest file a citizen or an officer may attach to a dossier, in bytes (default 10 MiB). Checked
+# by `motcua.dossiers.files` while the upload is read, whatever size the client announced.
+MOTCUA_UPLOAD_MAX_BYTES = int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -17,6 +17,8 @@ from motcua.accounts.access import (
     PERMISSION_DENIED,
     Permission,
     has_permission,
+    has_permission_anywhere,
+    has_permission_at_top_level,
     require_permission,
     units_where,
 )
@@ -173,3 +175,18 @@ def test_a_misspelt_permission_is_an_error_not_a_refusal(units):
     user = StaffFactory(unit=units["own unit"])
     with pytest.raises(ValueError):
         has_permission(user, "dossier.recieve", units["own unit"])
+
+
+def test_top_level_holders_are_those_with_the_permission_in_a_current_province(units):
+    # Shared data (the catalog, the national calendar) is changed from a top-level unit only.
+    province_admin = StaffFactory(system_admin=True, unit=units["parent"])
+    # `own` inherits the retired top-level predecessor's work, but that unit is not in force.
+    own_admin = StaffFactory(system_admin=True, unit=units["own unit"])
+
+    assert has_permission_at_top_level(province_admin, Permission.CATALOG_MANAGE)
+    assert not has_permission_at_top_level(own_admin, Permission.CATALOG_MANAGE)
+    assert has_permission_anywhere(own_admin, Permission.CATALOG_MANAGE)
+    assert not has_permission_at_top_level(province_admin, Permission.DOSSIER_RECEIVE)
+    assert has_permission_at_top_level(
+        UserFactory(is_superuser=True), Permission.CALENDAR_MANAGE)
+    assert not has_permission_at_top_level(AnonymousUser(), Permission.CALENDAR_MANAGE)

@@ -130,3 +130,11 @@ def test_pages_use_a_fixed_number_of_queries(catalog, client, django_assert_num_
         client.get("/thu-tuc/", {"q": "dang ky"})
     with django_assert_num_queries(6):  # the procedure and five kinds of child rows
         client.get("/thu-tuc/LT-01/")
+
+
+@pytest.mark.parametrize("url", ["/thu-tuc/", "/thu-tuc/HT-01/"])
+def test_pages_sit_in_the_shells_one_container(catalog, client, url):
+    # base.html provides the container; a page's own would indent and narrow it twice.
+    html = client.get(url).content.decode()
+    main = html[html.index("<main"):html.index("</main>")]
+    assert main.count('class="container') == 1

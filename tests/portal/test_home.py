@@ -100,3 +100,11 @@ def test_footer_says_the_data_is_a_demonstration(client):
 
     (footer,) = find_all(elements, "footer")
     assert "Dữ liệu trình diễn" in text_of(footer)
+
+
+def test_the_favicon_is_found_where_browsers_look_for_it(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/motcua/favicon.svg"
+    assert client.get(response["Location"]).status_code == 200

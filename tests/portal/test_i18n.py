@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests.factories.workcal import CalendarDayFactory
 from tests.portal.markup import find_all, parse, text_of
 
 
@@ -75,3 +76,30 @@ def test_an_unknown_language_cookie_falls_back_to_vietnamese(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
 
     assert '<html lang="vi">' in client.get("/").content.decode()
+
+
+def test_the_admin_reads_in_vietnamese_where_django_has_no_translation(admin_client):
+    # Django's Vietnamese catalog lacks strings added since Django 4; locale/vi supplies them.
+    CalendarDayFactory()
+    html = admin_client.get("/admin/workcal/calendarday/").content.decode()
+
+    assert "Thực hiện</button>" in html and "- Chọn một mục -" in html
+    assert "Hiện số lượng" in html and "Lọc theo ngày" in html
+    for english in (">Run<", "Select an option", "Show counts", "Filter by"):
+        assert english not in html
+
+
+def test_the_vietnamese_supplement_is_compiled():
+    po = Path(settings.LOCALE_PATHS[0]) / "vi" / "LC_MESSAGES" / "django.po"
+    found = re.findall(r'^msgid "(.+)"\n(?:msgid_plural .*\n)?msgstr(?:\[0\])? "(.+)"$',
+                       po.read_text("utf-8"), re.M)
+    pairs = {_unescape(msgid): _unescape(msgstr) for msgid, msgstr in found}
+    assert "Run" in pairs
+
+    with po.with_suffix(".mo").open("rb") as compiled:
+        catalog = gettext.GNUTranslations(compiled)
+    assert {msgid: catalog.gettext(msgid) for msgid in pairs} == pairs
+
+
+def _unescape(po_string: str) -> str:
+    return po_string.replace('\\"', '"')

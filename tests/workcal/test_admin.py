@@ -6,9 +6,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from motcua.accounts.models import User
 from motcua.workcal.engine import due_at
 from motcua.workcal.models import CalendarDay, WorkingSession
 from motcua.workcal.selectors import calendar_for_unit
+from tests.factories.accounts import StaffFactory
+from tests.factories.agencies import UnitFactory
+from tests.factories.workcal import CalendarDayFactory
 
 from .conftest import at, dur
 
@@ -55,3 +59,83 @@ def test_overlapping_session_is_refused_with_a_vietnamese_message(admin_client):
     assert response.status_code == 200
     assert "trùng nhau" in response.content.decode()
     assert WorkingSession.objects.count() == 1
+
+
+# Who may manage the calendar (docs/access.md: calendar.manage, in a unit and the units below).
+# National rows and default sessions serve every unit: a province's administrators change them.
+
+CALENDAR_CHANGELISTS = ["admin:workcal_calendarday_changelist",
+                        "admin:workcal_workingsession_changelist"]
+
+
+def _day_form(unit, **overrides) -> dict:
+    return {"date": "09/03/2027", "kind": "holiday", "name": "Nghỉ riêng của đơn vị",
+            "legal_ref": "", "verified": "on", "unit": unit.pk if unit else ""} | overrides
+
+
+@pytest.fixture
+def province():
+    return UnitFactory(province=True)
+
+
+@pytest.fixture
+def commune(province):
+    return UnitFactory(parent=province)
+
+
+@pytest.mark.usefixtures("frozen_now")
+def test_a_system_administrator_manages_the_calendar(client, province, commune):
+    client.force_login(StaffFactory(system_admin=True, unit=province))
+
+    assert "Ngày nghỉ, ngày làm bù" in client.get(reverse("admin:index")).content.decode()
+    for name in CALENDAR_CHANGELISTS:
+        assert client.get(reverse(name)).status_code == 200, name
+    # a national day and a commune's own day
+    for unit in (None, commune):
+        response = client.post(reverse("admin:workcal_calendarday_add"), _day_form(unit))
+        assert response.status_code == 302, response.content.decode()[:2000]
+    assert CalendarDay.objects.filter(date=date(2027, 3, 9), unit=commune).exists()
+    assert CalendarDay.objects.filter(date=date(2027, 3, 9), unit=None).exists()
+
+
+@pytest.mark.usefixtures("frozen_now")
+def test_a_commune_administrator_manages_its_own_days_only(client, province, commune):
+    national = CalendarDayFactory(date=date(2027, 3, 8), unverified=True)
+    neighbour = UnitFactory(parent=province)
+    theirs = CalendarDayFactory(date=date(2027, 3, 10), unit=neighbour, unverified=True)
+    client.force_login(StaffFactory(unit_admin=True, unit=commune))
+
+    # They add a day for their commune, but neither a national day nor a neighbour's
+    add = reverse("admin:workcal_calendarday_add")
+    assert client.post(add, _day_form(commune)).status_code == 302
+    assert client.post(add, _day_form(None, date="11/03/2027")).status_code == 200
+    assert client.post(add, _day_form(neighbour, date="12/03/2027")).status_code == 200
+    added = CalendarDay.objects.filter(date__range=(date(2027, 3, 9), date(2027, 3, 12)))
+    assert set(added.values_list("date", "unit")) == {
+        (date(2027, 3, 9), commune.pk), (date(2027, 3, 10), neighbour.pk)}
+
+    # They read the national days, not the neighbour's, and change neither
+    listing = client.get(reverse("admin:workcal_calendarday_changelist"), {"date__year": "2027"})
+    assert national in listing.context["cl"].result_list
+    assert theirs not in listing.context["cl"].result_list
+    change = reverse("admin:workcal_calendarday_change", args=[national.pk])
+    assert 'name="_save"' not in client.get(change).content.decode()
+    assert client.post(change, _day_form(None, date="08/03/2027")).status_code == 403
+    client.post(reverse("admin:workcal_calendarday_changelist"), {
+        "action": "mark_verified", "_selected_action": [national.pk, theirs.pk]})
+    assert not CalendarDay.objects.get(pk=national.pk).verified
+    assert not CalendarDay.objects.get(pk=theirs.pk).verified
+
+
+@pytest.mark.usefixtures("frozen_now")
+def test_a_desk_officer_cannot_open_the_calendar_admin(client, commune):
+    officer = StaffFactory(desk_officer=True, unit=commune)
+    client.force_login(officer)
+
+    for name in CALENDAR_CHANGELISTS:
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and "/admin/login/" in response.url, name
+
+    User.objects.filter(pk=officer.pk).update(is_staff=True)
+    for name in CALENDAR_CHANGELISTS:
+        assert client.get(reverse(name)).status_code == 403, name

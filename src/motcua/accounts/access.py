@@ -194,6 +194,20 @@ def has_permission_anywhere(user, perm: Permission | str) -> bool:
     return units_where(user, perm).exists()
 
 
+def has_permission_at_top_level(user, perm: Permission | str) -> bool:
+    """Whether `user` holds `perm` in a top-level unit in force today (one with no parent: a
+    province).
+
+    For data that belongs to no unit and serves all of them (the procedure catalog, which the
+    provincial People's Committee publishes; the national calendar rows): a commune's
+    administrator must not change what every unit of the installation uses.
+    """
+    perm = Permission(perm)
+    if _is_active(user) and user.is_superuser and perm in ADMIN_PERMISSIONS:
+        return True  # as in has_permission_anywhere: even before the first unit exists
+    return units_where(user, perm).filter(parent__isnull=True).valid_on(today()).exists()
+
+
 def require_permission(
     user, perm: Permission | str, unit: Unit, *, not_found: bool = False
 ) -> None:

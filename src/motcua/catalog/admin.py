@@ -5,12 +5,20 @@ creates a draft from the current version (action "Tạo bản nháp để sửa"
 its inlines, then publishes it (action "Công bố"). Publishing checks the draft with the same
 rules as a catalog-file import, and the draft becomes the next version. Dossiers keep pointing
 at the version they were received under.
+
+Access (docs/access.md): `catalog.manage`. The catalog is one for every unit of the
+installation (the provincial People's Committee publishes the list of procedures), so whoever
+holds the permission somewhere may read it here, and only those holding it in a top-level unit
+(a province's unit or system administrator) or superusers may change it.
 """
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from motcua.accounts.access import Permission
+from motcua.accounts.admin_access import AccessAdminMixin
+from motcua.agencies.models import Unit
 from motcua.catalog import services
 from motcua.catalog.models import (
     Component,
@@ -25,8 +33,14 @@ from motcua.catalog.models import (
 from motcua.catalog.validation import CatalogInvalid
 
 
+class CatalogAccess(AccessAdminMixin):
+    access_permission = Permission.CATALOG_MANAGE
+    access_unit_field = None  # the catalog belongs to no one unit
+    access_shared_at_top_level = True
+
+
 @admin.register(Field)
-class FieldAdmin(admin.ModelAdmin):
+class FieldAdmin(CatalogAccess, admin.ModelAdmin):
     list_display = ["code", "name", "position"]
     search_fields = ["code", "name"]
 
@@ -34,7 +48,7 @@ class FieldAdmin(admin.ModelAdmin):
         services.field_save(field=obj)
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(CatalogAccess, admin.TabularInline):
     model = ProcedureVersion
     fields = ["number", "name", "published_at"]
     readonly_fields = fields
@@ -51,7 +65,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Procedure)
-class ProcedureAdmin(admin.ModelAdmin):
+class ProcedureAdmin(CatalogAccess, admin.ModelAdmin):
     list_display = ["code", "current_name", "national_code", "current_number"]
     list_select_related = ["current_version"]
     search_fields = ["code", "national_code", "current_version__name"]
@@ -78,7 +92,8 @@ class ProcedureAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # dossiers refer to procedures for years; retire, never delete
 
-    @admin.action(description=_("Tạo bản nháp để sửa từ phiên bản hiện hành"))
+    @admin.action(description=_("Tạo bản nháp để sửa từ phiên bản hiện hành"),
+                  permissions=["change"])
     def create_draft(self, request, queryset):
         for procedure in queryset.select_related("current_version"):
             if procedure.current_version is None:
@@ -88,19 +103,19 @@ class ProcedureAdmin(admin.ModelAdmin):
                               % {"code": procedure.code}, messages.SUCCESS)
 
 
-class DraftOnlyInline(admin.TabularInline):
+class DraftOnlyInline(CatalogAccess, admin.TabularInline):
     """Inlines editable on drafts only; on a published version they are shown read-only."""
 
     extra = 0
 
     def has_add_permission(self, request, obj=None):
-        return obj is None or not obj.is_published
+        return super().has_add_permission(request, obj) and not (obj and obj.is_published)
 
     def has_change_permission(self, request, obj=None):
-        return obj is None or not obj.is_published
+        return super().has_change_permission(request, obj) and not (obj and obj.is_published)
 
     def has_delete_permission(self, request, obj=None):
-        return obj is None or not obj.is_published
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_published)
 
 
 class StageInline(DraftOnlyInline):
@@ -144,7 +159,7 @@ class PublishedFilter(admin.SimpleListFilter):
 
 
 @admin.register(ProcedureVersion)
-class ProcedureVersionAdmin(admin.ModelAdmin):
+class ProcedureVersionAdmin(CatalogAccess, admin.ModelAdmin):
     list_display = ["procedure", "number", "name", "field", "level", "published_at"]
     list_select_related = ["procedure", "field", "level"]
     list_filter = [PublishedFilter, "field", "level", "verification"]
@@ -173,6 +188,11 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and obj.is_published)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "competent_unit":
+            kwargs["queryset"] = self.limit_units(request, Unit.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
         services.version_draft_save(version=obj)
 
@@ -188,7 +208,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
         for version in queryset.filter(published_at__isnull=True):
             services.version_draft_delete(version=version)
 
-    @admin.action(description=_("Công bố các bản nháp đã chọn"))
+    @admin.action(description=_("Công bố các bản nháp đã chọn"), permissions=["change"])
     def publish_drafts(self, request, queryset):
         for draft in queryset.filter(published_at__isnull=True).select_related("procedure"):
             try:
@@ -202,7 +222,8 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
                     request, _("%(code)s: đã công bố phiên bản %(number)s.")
                     % {"code": draft.procedure.code, "number": version.number}, messages.SUCCESS)
 
-    @admin.action(description=_("Tạo bản nháp để sửa từ phiên bản đã chọn"))
+    @admin.action(description=_("Tạo bản nháp để sửa từ phiên bản đã chọn"),
+                  permissions=["change"])
     def create_drafts(self, request, queryset):
         for version in queryset.select_related("procedure"):
             services.version_draft_create(version=version)

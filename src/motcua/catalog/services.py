@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Max
 
+from motcua.agencies.levels import STANDARD_LEVELS_BY_CODE
 from motcua.agencies.models import AdministrativeLevel, Unit
 from motcua.catalog.catalogfile import parse_catalog
 from motcua.catalog.content import ProcedureContent

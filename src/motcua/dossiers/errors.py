@@ -57,3 +57,12 @@ class InvalidInput(DossierError):
 class ReasonRequired(InvalidInput):
     code = "reason_required"
     message = _("Vui lòng nêu rõ lý do.")
+
+
+class StepUnavailable(DossierError):
+    """The dossier's internal process has no step for this action from where it stands (e.g. a
+    hand-over after the last processing step: the specialist proposes the result instead)."""
+
+    code = "step_unavailable"
+    message = _("Quy trình nội bộ của hồ sơ không có bước phù hợp cho thao tác này.")
+    status = 409

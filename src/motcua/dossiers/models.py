@@ -128,9 +128,13 @@ class Dossier(models.Model):
             models.CheckConstraint(condition=Q(channel__in=[1, 2, 3]), name="dossier_channel"),
             models.CheckConstraint(condition=Q(fee_paid__gte=0) & Q(fee_due__gte=0),
                                    name="dossier_fees_non_negative"),
-            # Only a draft may lack a code (online dossiers get theirs on submission).
-            models.CheckConstraint(condition=Q(status="draft") | Q(code__isnull=False),
-                                   name="dossier_code_after_draft"),
+            # Only a draft may lack a code (online dossiers get theirs on submission), and a
+            # draft its owner cancelled before submitting keeps none (it never had a number).
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(code__isnull=False)
+                | Q(status="stopped", submitted_at__isnull=True, received_at__isnull=True),
+                name="dossier_code_after_draft",
+            ),
             models.CheckConstraint(
                 condition=~Q(delivery="post") | ~Q(delivery_address=""),
                 name="dossier_post_delivery_has_address",

@@ -154,6 +154,9 @@ TRANSITIONS: dict[tuple[Status | None, Action], Rule] = {
     **{(s, A.ASSIGN): Rule(None, _STAFF, P.DOSSIER_ASSIGN) for s in (S.PROCESSING,)},
     **{(s, A.HAND_OVER): Rule(None, _STAFF, P.DOSSIER_PROCESS, True) for s in _WORKING},
     **{(s, A.SEND_TO_AGENCY): Rule(None, _STAFF, P.DOSSIER_PROCESS, True) for s in _WORKING},
+    # A leader step before a liên thông step (the commune leader signs the proposal, then the
+    # department decides: LT-01, LT-02, NCC-* in the catalog): the leader sends it on.
+    (S.AWAITING_APPROVAL, A.SEND_TO_AGENCY): Rule(S.PROCESSING, _STAFF, P.DOSSIER_APPROVE),
     (S.PROCESSING, A.AGENCY_RETURN): Rule(None, _STAFF, P.DOSSIER_PROCESS, True),
     (S.PROCESSING, A.REQUEST_SUPPLEMENT): Rule(
         S.SUPPLEMENT_REQUESTED, _STAFF, P.DOSSIER_PROCESS, True

@@ -143,6 +143,14 @@ def _record(*, dossier: Dossier, action: Action, actor, role: str, at: datetime,
     return dossier
 
 
+def required_text(value: str, *, field: str = "reason") -> str:
+    """A reason the forms print (Mẫu 02, 03, 04, the stop notice): never blank."""
+    text = (value or "").strip()
+    if not text:
+        raise errors.ReasonRequired(field=field)
+    return text
+
+
 def _after_commit(dossier_id: int, action: Action) -> None:
     """Side effects (notifications, national portal sync) hook in here once issue #7 lands;
     they take ids and re-read state, so running them after commit is safe to retry."""

@@ -1,0 +1,108 @@
+"""The public look-up, GET /api/v1/lookup?code=&digits=: no authentication, no personal data,
+no way to tell an unknown code from wrong digits, and a rate limit per client address."""
+
+import json
+
+import pytest
+from django.core.cache import cache
+
+from motcua.dossiers.selectors import dossier_lookup
+from motcua.dossiers.statuses import Status
+from tests.api.caller import Caller
+from tests.factories.dossiers import dossier_in
+
+LOOKUP = "/api/v1/lookup"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit(db):
+    """The limit's counters live in the cache; a process-local cache outlives a test."""
+    cache.clear()
+
+
+@pytest.fixture
+def dossier(world, five_day_procedure, travel):
+    # The world's citizen: CCCD 099090xxxxxx, phone 0100xxxxxx (tests/factories/accounts.py).
+    return dossier_in(Status.PROCESSING, world=world, procedure=five_day_procedure)
+
+
+def _ask(code: str, digits: str, ip: str = "203.0.113.7"):
+    return Caller().client.get(LOOKUP, {"code": code, "digits": digits}, REMOTE_ADDR=ip)
+
+
+def test_the_last_four_digits_of_the_phone_or_the_id_number_open_the_dossier(dossier):
+    for digits in (dossier.applicant_phone[-4:], dossier.applicant_id_number[-4:]):
+        response = _ask(dossier.code, digits)
+        assert response.status_code == 200, response.content
+        found = response.json()
+        assert found["code"] == dossier.code
+        assert (found["status"], found["national_status"]) == ("processing", 4)
+        assert found["status_label"] == "Đang xử lý"
+        assert found["procedure"] == dossier.procedure_version.name
+        assert [step["name"] for step in found["steps"]][:2] == [
+            "Tiếp nhận hồ sơ", "Thẩm định hồ sơ"]
+        assert found["received_at"].endswith("+07:00") and found["due_at"]
+
+
+def test_the_answer_carries_no_personal_data(dossier, world):
+    body = _ask(dossier.code, dossier.applicant_phone[-4:]).content.decode()
+    person = world.citizen
+    for secret in (person.full_name, person.cccd, person.phone, person.address, person.email,
+                   dossier.applicant_name, "applicant", "phone", "address", "id_number"):
+        assert secret not in body, secret
+    assert set(json.loads(body)) == {
+        "code", "procedure", "receiving_unit", "channel", "status", "status_label",
+        "national_status", "submitted_at", "received_at", "due_at", "appointment_at",
+        "finished_at", "returned_at", "steps"}
+
+
+def test_wrong_digits_and_an_unknown_code_give_the_same_answer(dossier):
+    wrong = _ask(dossier.code, "0000" if dossier.applicant_phone[-4:] != "0000" else "1111")
+    unknown = _ask("000.00.99.H99-260309-9999", dossier.applicant_phone[-4:])
+    assert wrong.status_code == unknown.status_code == 404
+    assert wrong.content == unknown.content
+    assert wrong.json()["code"] == "not_found"
+    assert set(wrong.headers) == set(unknown.headers)
+
+
+def test_a_draft_cannot_be_looked_up(world, five_day_procedure, travel):
+    draft = dossier_in(Status.DRAFT, world=world, procedure=five_day_procedure)
+    assert dossier_lookup(code=str(draft.code), digits=draft.applicant_phone[-4:]) is None
+
+
+@pytest.mark.parametrize("digits", ["123", "12345", "abcd", ""])
+def test_digits_must_be_exactly_four(dossier, digits):
+    response = _ask(dossier.code, digits)
+    assert response.status_code == 422
+    assert response.json()["field"] == "digits"
+
+
+def test_the_look_up_is_rate_limited_per_client_address(dossier, settings):
+    settings.MOTCUA_LOOKUP_RATE = "3/min"
+    answers = [_ask(dossier.code, "0000").status_code for _ in range(4)]
+    assert answers == [404, 404, 404, 429]
+    limited = _ask(dossier.code, dossier.applicant_phone[-4:])
+    assert limited.status_code == 429  # even with the right digits: guessing is what it stops
+    assert limited.json()["code"] == "rate_limited"
+    assert int(limited["Retry-After"]) > 0
+    # another address is not affected
+    assert _ask(dossier.code, dossier.applicant_phone[-4:], ip="198.51.100.9").status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_reset_the_limit(dossier, settings):
+    settings.MOTCUA_LOOKUP_RATE = "2/min"
+    answers = [
+        Caller().client.get(LOOKUP, {"code": dossier.code, "digits": "0000"},
+                            REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+        .status_code
+        for n in range(3)
+    ]
+    assert answers == [404, 404, 429]
+
+
+def test_the_look_up_runs_one_query_for_a_miss_and_two_for_a_hit(dossier,
+                                                                 django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert dossier_lookup(code=dossier.code, digits="0000") is None
+    with django_assert_num_queries(2):
+        assert dossier_lookup(code=dossier.code, digits=dossier.applicant_phone[-4:])
