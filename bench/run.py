@@ -20,6 +20,7 @@ import os
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -42,7 +43,8 @@ def throwaway_database():
 
     # Its own name, so a bench run never collides with a test run's test_<name> database.
     test = settings.DATABASES["default"].setdefault("TEST", {})
-    test.setdefault("NAME", f"bench_{os.getpid()}" if _is_server_database() else None)
+    if _is_server_database() and not test.get("NAME"):
+        test["NAME"] = f"bench_{os.getpid()}"
     config = setup_databases(verbosity=0, interactive=False)
     return lambda: teardown_databases(config, verbosity=0)
 
@@ -117,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-k", dest="pattern", help="run only bench_*.py files whose name has this")
     parser.add_argument("--strict", action="store_true", help="exit 2 when a target is missed")
     args = parser.parse_args(argv)
+    # whitenoise notes that collectstatic has not run; benchmarks serve no static files.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
     setup_django()
     drop_database = throwaway_database()

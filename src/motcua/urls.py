@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,7 +11,6 @@ urlpatterns = [
     path("", include("motcua.portal.urls")),
 ]
 
-if settings.DEBUG:  # pragma: no cover - static files in production come from whitenoise
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (MEDIA_ROOT) are never served as plain URLs, not even with DEBUG: dossier files
+# hold personal data and go out only through views that check access (motcua.dossiers.access),
+# catalog form templates through the catalog's download view.

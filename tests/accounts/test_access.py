@@ -190,3 +190,20 @@ def test_top_level_holders_are_those_with_the_permission_in_a_current_province(u
     assert has_permission_at_top_level(
         UserFactory(is_superuser=True), Permission.CALENDAR_MANAGE)
     assert not has_permission_at_top_level(AnonymousUser(), Permission.CALENDAR_MANAGE)
+
+
+def test_units_where_any_is_the_union_of_each_permissions_units(db):
+    from motcua.accounts.access import Permission, units_where, units_where_any
+    from tests.factories.accounts import StaffFactory, StaffRoleFactory
+    from tests.factories.agencies import UnitFactory
+
+    # Given a province leader who is also a specialist in a commune of another province
+    province = UnitFactory(province=True)
+    commune = UnitFactory(parent=province)
+    elsewhere = UnitFactory()
+    user = StaffFactory(leader=True, unit=province)
+    StaffRoleFactory(user=user, unit=elsewhere, role=Role.SPECIALIST)
+    perms = (Permission.DOSSIER_PROCESS, Permission.DOSSIER_ASSIGN, Permission.DOSSIER_VIEW)
+    # Then the units of any of the permissions are exactly the union of each one's units
+    expected = set().union(*(set(units_where(user, perm)) for perm in perms))
+    assert set(units_where_any(user, perms)) == expected == {province, commune, elsewhere}

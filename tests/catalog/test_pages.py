@@ -138,3 +138,11 @@ def test_pages_sit_in_the_shells_one_container(catalog, client, url):
     html = client.get(url).content.decode()
     main = html[html.index("<main"):html.index("</main>")]
     assert main.count('class="container') == 1
+
+
+def test_an_online_discount_whose_period_is_over_is_marked_as_such(catalog, client, frozen_now):
+    # HT-01's data keeps the historical "−30 % online until 31/12/2023"; on 26/11/2026 a
+    # citizen must not read it as a reduction still on offer.
+    page = text_of(client.get("/thu-tuc/HT-01/"))
+    assert "Giảm 30% khi nộp trực tuyến" in page
+    assert "đến 31/12/2023 (đã hết thời hạn áp dụng)" in page

@@ -51,13 +51,13 @@ def test_loading_twice_changes_nothing():
     password_before = User.objects.get(username="dt.lanhdao").password
     output = _load()
     assert _counts() == before
-    assert "units: 19 (0 created, 0 updated, 19 unchanged)" in output
+    assert "units: 21 (0 created, 0 updated, 21 unchanged)" in output
     assert User.objects.get(username="dt.lanhdao").password == password_before
 
 
 def test_every_demo_row_is_marked_as_sample(demo):
     units = Unit.objects.filter(code__regex=r"Z9[89]$")
-    assert units.count() == 19 and not units.filter(is_sample=False).exists()
+    assert units.count() == 21 and not units.filter(is_sample=False).exists()
     assert all("(mẫu)" in name for name in units.values_list("name", flat=True))
     assert not User.objects.filter(username__in=["dt.lanhdao", "congdan.an"],
                                    is_sample=False).exists()
@@ -123,8 +123,10 @@ def test_the_demo_loads_even_without_holidays_and_catalog(monkeypatch):
     err = StringIO()
     call_command("demo_load", stdout=StringIO(), stderr=err)
     warnings = err.getvalue().strip().splitlines()
-    assert len(warnings) == 2 and all("skipped" in line for line in warnings)
-    assert Unit.objects.filter(is_sample=True).count() == 19
+    # Holidays, the catalog, and the sample dossiers (made on the catalog's procedures).
+    assert len(warnings) == 3 and all("skipped" in line for line in warnings)
+    assert "sample dossiers need" in warnings[2]
+    assert Unit.objects.filter(is_sample=True).count() == 21
 
 
 def test_a_real_account_with_a_demo_username_is_never_overwritten():

@@ -155,9 +155,9 @@ def _count(read) -> int:
 
 READS = {
     "inbox mine": (2, lambda w: _touch(dossier_inbox_for_officer(officer=w.specialist).dossiers)),
-    # units_where: the roles per permission, and the retired units' successors where roles
-    # were found (2 + 2 + 1 for a leader), then the counts and the page.
-    "inbox unit": (7, lambda w: _touch(
+    # units_where_any: the roles granting any of the permissions, the retired units'
+    # successors, then the counts and the page (the units are one subquery of both).
+    "inbox unit": (4, lambda w: _touch(
         dossier_inbox_for_officer(officer=w.leader, scope="unit").dossiers)),
     "desk queue": (4, lambda w: _touch(dossier_desk_queue(officer=w.desk_officer).dossiers)),
     "citizen": (1, lambda w: _touch(dossier_list_for_citizen(citizen=w.citizen))),

@@ -22,7 +22,17 @@ from django.db import transaction
 from motcua.accounts.models import StaffRole, User
 from motcua.accounts.roles import Role
 from motcua.accounts.services import citizen_create, staff_create, staff_role_save, user_update
-from motcua.agencies.demo import DONG_SON, DT, DT_CENTRE, DT_JUSTICE, GCT, VINH_BINH, LoadCounts
+from motcua.agencies.demo import (
+    DONG_SON,
+    DT,
+    DT_CENTRE,
+    DT_JUSTICE,
+    GCT,
+    SOCIAL_INSURANCE,
+    VINH_BINH,
+    VINH_BINH_POLICE,
+    LoadCounts,
+)
 from motcua.agencies.levels import DISTRICT_LEVEL_LAST_DAY, TWO_TIER_FROM
 from motcua.agencies.models import Department, Unit
 
@@ -89,6 +99,11 @@ STAFF: tuple[PersonSpec, ...] = (
     PersonSpec("mytho.chuyenvien", "Dương Văn Khải",
                (RoleSpec(MY_THO, R.SPECIALIST, "van-hoa-xa-hoi"),)),
     PersonSpec("mytho.lanhdao", "Cao Thị Yến", (RoleSpec(MY_THO, R.LEADER, "lanh-dao"),)),
+    # The cooperating agencies' officers, who do their step of a liên thông dossier.
+    PersonSpec("congan.vinhbinh", "Huỳnh Minh Trí",
+               (RoleSpec(VINH_BINH_POLICE, R.SPECIALIST, "cu-tru"),)),
+    PersonSpec("bhxh.chuyenvien", "Ngô Thị Thanh Xuân",
+               (RoleSpec(SOCIAL_INSURANCE, R.SPECIALIST, "thu-so-the"),)),
     PersonSpec("gocongtay.lanhdao", "Trịnh Văn Đức", (_old(GCT, R.LEADER, "lanh-dao"),)),
     PersonSpec("binhphu.motcua", "Võ Thị Lan", (_old(OLD_BINH_PHU, R.DESK_OFFICER, "mot-cua"),)),
 )

@@ -4,7 +4,8 @@ Two structures side by side (DOMAIN.md §0.1):
 
 * today's two-tier one: the new Đồng Tháp province (from 1/7/2025, Tiền Giang merged in), its
   provincial public administration service centre, two provincial departments (Sở) and a few
-  communes and wards;
+  communes and wards, and two agencies that take part in liên thông procedures (a commune
+  police station and the provincial social insurance);
 * the seed article's one, valid until 30/6/2025: Tiền Giang province, Gò Công Tây district and
   several of its communes, each linked to the new units that took over its work.
 
@@ -64,6 +65,13 @@ NEW_WARD_DEPTS = (("mot-cua", "Trung tâm Phục vụ hành chính công phườ
                   ("van-phong", "Văn phòng HĐND và UBND", SPEC),
                   ("kinh-te", "Phòng Kinh tế, Hạ tầng và Đô thị", SPEC),
                   ("van-hoa-xa-hoi", "Phòng Văn hóa - Xã hội", SPEC))
+# Cooperating agencies of liên thông procedures (LT-01, LT-02): they act on their own step only.
+POLICE_DEPTS = (("mot-cua", "Bộ phận tiếp nhận hồ sơ", DESK),
+                ("lanh-dao", "Lãnh đạo Công an xã", LEAD),
+                ("cu-tru", "Tổ Đăng ký, quản lý cư trú", SPEC))
+SOCIAL_INSURANCE_DEPTS = (("mot-cua", "Bộ phận Một cửa", DESK),
+                          ("lanh-dao", "Ban Giám đốc", LEAD),
+                          ("thu-so-the", "Phòng Quản lý thu, sổ, thẻ", SPEC))
 DISTRICT_DEPTS = (("mot-cua", "Bộ phận Tiếp nhận và Trả kết quả", DESK),
                   ("lanh-dao", "Lãnh đạo UBND huyện", LEAD),
                   ("tu-phap", "Phòng Tư pháp", SPEC),
@@ -93,6 +101,7 @@ class UnitSpec:
 DT, TG, GCT = "000.00.00.Z99", "000.00.00.Z98", "000.00.27.Z98"
 DT_CENTRE, DT_JUSTICE = "000.00.01.Z99", "000.00.02.Z99"
 VINH_BINH, DONG_SON, LONG_BINH = "000.00.31.Z99", "000.00.32.Z99", "000.00.33.Z99"
+SOCIAL_INSURANCE, VINH_BINH_POLICE = "000.00.04.Z99", "000.00.36.Z99"
 
 
 def _new(code, name, parent, depts, kind=COMMITTEE, level=COMMUNE, short="", address=""):
@@ -117,6 +126,10 @@ UNITS: tuple[UnitSpec, ...] = (
     _new(LONG_BINH, "UBND xã Long Bình (mẫu)", DT, NEW_COMMUNE_DEPTS, short="Long Bình"),
     _new("000.00.34.Z99", "UBND phường Mỹ Tho (mẫu)", DT, NEW_WARD_DEPTS, short="Mỹ Tho"),
     _new("000.00.35.Z99", "UBND phường Cao Lãnh (mẫu)", DT, NEW_WARD_DEPTS, short="Cao Lãnh"),
+    _new(SOCIAL_INSURANCE, "Bảo hiểm xã hội tỉnh Đồng Tháp (mẫu)", DT, SOCIAL_INSURANCE_DEPTS,
+         AGENCY, PROVINCE, "BHXH Đồng Tháp"),
+    _new(VINH_BINH_POLICE, "Công an xã Vĩnh Bình (mẫu)", DT, POLICE_DEPTS, AGENCY,
+         short="Công an Vĩnh Bình"),
     _old(TG, "UBND tỉnh Tiền Giang (mẫu)", None, PROVINCE_DEPTS, (DT,), level=PROVINCE,
          short="Tiền Giang"),
     _old("000.00.01.Z98", "Trung tâm Phục vụ hành chính công tỉnh Tiền Giang (mẫu)", TG,

@@ -28,6 +28,7 @@ from motcua.catalog.choices import (
     Verification,
 )
 from motcua.catalog.content import Stage, TimeLimit
+from motcua.core.clock import local, now
 
 PROCEDURE_CODE_PATTERN = r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$"  # HT-01, BTXH-05: safe in URLs
 
@@ -283,6 +284,14 @@ class Fee(VersionPart):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def online_discount_ended(self) -> bool:
+        """The online discount's period is over (e.g. "−30 % until 31/12/2023"): pages must
+        not promise a reduction that no longer applies."""
+        return self.online_discount_until is not None and (
+            self.online_discount_until < local(now()).date()
+        )
 
 
 class Component(VersionPart):

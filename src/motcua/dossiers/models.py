@@ -40,6 +40,7 @@ class Dossier(models.Model):
     case = models.CharField(_("trường hợp"), max_length=255, blank=True)
     receiving_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="received_dossiers",
+        db_index=False,
         verbose_name=_("đơn vị tiếp nhận"),
     )
     competent_unit = models.ForeignKey(
@@ -56,6 +57,7 @@ class Dossier(models.Model):
     # Applicant (chủ hồ sơ) and the authorised submitter (người được ủy quyền), if any.
     owner = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="dossiers",
+        db_index=False,
         verbose_name=_("tài khoản công dân"),
     )
     applicant_kind = models.CharField(
@@ -106,16 +108,20 @@ class Dossier(models.Model):
     )
     current_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="current_dossiers",
+        db_index=False,
         verbose_name=_("đơn vị đang giữ hồ sơ"),
     )
     handler = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="handled_dossiers",
+        db_index=False,
         verbose_name=_("người đang xử lý"),
     )
 
     class Meta:
         verbose_name = _("hồ sơ")
         verbose_name_plural = _("hồ sơ")
+        # The foreign keys that lead these indexes have no index of their own (db_index=False):
+        # a lone FK index made planners read a handler's or owner's finished dossiers too.
         indexes = [
             models.Index(fields=["current_unit", "status", "due_at"], name="dossier_unit_inbox"),
             models.Index(fields=["handler", "status", "due_at"], name="dossier_handler_inbox"),

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.access import Permission
+from motcua.catalog.choices import Channel  # national channel codes 1/2/3, one definition
 
 
 class Status(models.TextChoices):
@@ -63,14 +64,6 @@ OPEN = frozenset(
         Status.WITHDRAWAL_REQUESTED,
     }
 )
-
-
-class Channel(models.IntegerChoices):
-    """National channel codes (DOMAIN.md §1.2)."""
-
-    DIRECT = 1, _("Trực tiếp")
-    ONLINE = 2, _("Trực tuyến")
-    POSTAL = 3, _("Qua bưu chính công ích")
 
 
 class Action(models.TextChoices):
@@ -176,6 +169,9 @@ TRANSITIONS: dict[tuple[Status | None, Action], Rule] = {
     **{(s, A.RESCHEDULE): Rule(None, _STAFF, P.DOSSIER_RESCHEDULE) for s in _RESCHEDULABLE},
     (S.RESULT_READY, A.RETURN_RESULT): Rule(S.RETURNED, _STAFF, P.DOSSIER_RETURN_RESULT),
 }
+
+
+__all__ = ["NATIONAL_CODE", "TRANSITIONS", "Action", "Actor", "Channel", "Rule", "Status"]
 
 
 def national_code(status: str) -> int | None:

@@ -15,10 +15,14 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.clock import now
 from motcua.dossiers import classification, errors, steps
 from motcua.dossiers.models import Dossier, DossierPause
-from motcua.dossiers.services.transition import EventDetails, dossier_transition, required_text
+from motcua.dossiers.services.transition import (
+    EventDetails,
+    action_instant,
+    dossier_transition,
+    required_text,
+)
 from motcua.dossiers.statuses import Action
 from motcua.dossiers.steps import iso
 
@@ -29,48 +33,58 @@ APPOINTMENT_INVALID = _("Ngày hẹn mới không hợp lệ.")
 
 
 def dossier_request_withdrawal(*, dossier: Dossier | int, actor, reason: str,
-                               expected_version: int | None = None, note: str = "") -> Dossier:
+                               expected_version: int | None = None, note: str = "",
+                               at: datetime | None = None) -> Dossier:
     """The applicant (or the desk on their behalf) asks to withdraw the dossier (status 7)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         return EventDetails(data={"reason": required_text(reason)},
                             step=steps.step_running(locked))
 
     return dossier_transition(dossier=dossier, action=Action.REQUEST_WITHDRAWAL, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_accept_withdrawal(*, dossier: Dossier | int, actor,
-                              expected_version: int | None = None, note: str = "") -> Dossier:
+                              expected_version: int | None = None, note: str = "",
+                              at: datetime | None = None) -> Dossier:
     """The competent unit accepts the withdrawal: processing stops (→ 8)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         return _end(locked, at=at, by=actor, data={})
 
     return dossier_transition(dossier=dossier, action=Action.ACCEPT_WITHDRAWAL, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_stop(*, dossier: Dossier | int, actor, reason: str,
-                 expected_version: int | None = None, note: str = "") -> Dossier:
+                 expected_version: int | None = None, note: str = "",
+                 at: datetime | None = None) -> Dossier:
     """The competent unit stops processing with a notice to the applicant (→ 8)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         return _end(locked, at=at, by=actor, data={"reason": required_text(reason)})
 
     return dossier_transition(dossier=dossier, action=Action.STOP, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_reschedule(*, dossier: Dossier | int, actor, reason: str,
                        new_appointment_at: datetime, expected_version: int | None = None,
-                       note: str = "") -> Dossier:
+                       note: str = "", at: datetime | None = None) -> Dossier:
     """Mẫu 04: the responsible unit's leader apologises and sets a later appointment. Only the
     appointment changes; `due_at` (legal, statistics) stays."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         text = required_text(reason)
@@ -84,7 +98,8 @@ def dossier_reschedule(*, dossier: Dossier | int, actor, reason: str,
         return EventDetails(data=data, step=steps.step_running(locked))
 
     return dossier_transition(dossier=dossier, action=Action.RESCHEDULE, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def _check_appointment(new: datetime, *, current: datetime | None, at: datetime) -> None:

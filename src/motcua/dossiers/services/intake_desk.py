@@ -47,7 +47,9 @@ def dossier_receive(
     starts at the desk's receipt `at` (default now), also for postal dossiers, whose hand-over
     instant and waybill are recorded beside it. `fee_due` overrides the fees computed from the
     catalog (see `intake_common.fees_due` for what is assumed); `owner` links a citizen account
-    so the citizen can follow the dossier online."""
+    so the citizen can follow the dossier online. A past `at` (the demo loader, imports) is
+    recorded as history: no one is notified."""
+    backdated = at is not None
     at = at or now()
     channel, action = (Channel.POSTAL, Action.RECEIVE_POSTAL) if postal else (
         Channel.DIRECT, Action.RECEIVE)
@@ -75,6 +77,7 @@ def dossier_receive(
         return dossier_record_creation(
             dossier=dossier, action=action, actor=actor, role=role, at=at,
             details=EventDetails(data=common.receipt_data(dossier, officer=actor)),
+            backdated=backdated,
         )
 
     return common.create_once(idempotency_key, actor, create)
@@ -87,6 +90,7 @@ def dossier_refuse_at_counter(
 ) -> Dossier:
     """Record a dossier refused at the counter with its Mẫu 03 reason (national 3), so the
     refusal has a code the citizen can look up and the register counts it."""
+    backdated = at is not None
     at = at or now()
     reason = (reason or "").strip()
     dossier = _new_dossier(
@@ -106,6 +110,7 @@ def dossier_refuse_at_counter(
         _components_store(dossier, components, strict=False)
         return dossier_record_creation(
             dossier=dossier, action=Action.REFUSE, actor=actor, role=role, at=at, note=reason,
+            backdated=backdated,
             details=EventDetails(data={"form": "03", "code": dossier.code, "reason": reason,
                                        "refused_at": common.iso(at)}),
         )

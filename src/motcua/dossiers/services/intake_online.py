@@ -6,6 +6,8 @@ set at submission; the processing clock starts only at acceptance. Asking to com
 acceptance runs no clock at all (DOMAIN.md §2.5): nothing about due instants changes.
 """
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +19,7 @@ from motcua.dossiers.models import Delivery, Dossier, DossierComponent
 from motcua.dossiers.services import intake_common as common
 from motcua.dossiers.services.transition import (
     EventDetails,
+    action_instant,
     dossier_record_creation,
     dossier_transition,
 )
@@ -35,22 +38,23 @@ _EDITABLE = frozenset(
 def dossier_draft_create(
     *, owner, procedure_version, receiving_unit, applicant: ApplicantData, form_data=None,
     delivery: str = Delivery.DESK, delivery_address: str = "", case: str = "",
-    idempotency_key: str | None = None,
+    idempotency_key: str | None = None, at: datetime | None = None,
 ) -> Dossier:
     """A citizen's draft of an online dossier. With an idempotency key, a retried request
     returns the dossier the first one made."""
     return common.create_once(idempotency_key, owner, lambda: _draft_create(
         owner=owner, version=procedure_version, unit=receiving_unit, applicant=applicant,
         form_data=form_data, delivery=delivery, delivery_address=delivery_address, case=case,
-        key=idempotency_key,
+        key=idempotency_key, at=at,
     ))
 
 
 def _draft_create(*, owner, version, unit, applicant, form_data, delivery, delivery_address,
-                  case, key) -> Dossier:
+                  case, key, at: datetime | None = None) -> Dossier:
     if owner is None or not owner.is_authenticated or not owner.is_active:
         raise errors.ActionForbidden()
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
     common.check_version(version, channel=Channel.ONLINE)
     common.check_unit(unit, at=at)
     common.check_applicant(applicant)
@@ -64,7 +68,7 @@ def _draft_create(*, owner, version, unit, applicant, form_data, delivery, deliv
         idempotency_key=key, **common.applicant_fields(applicant),
     )
     dossier_record_creation(dossier=dossier, action=Action.CREATE_DRAFT, actor=owner,
-                            role=Actor.APPLICANT, at=at)
+                            role=Actor.APPLICANT, at=at, backdated=backdated)
     _components_from_catalog(dossier)
     return dossier
 
@@ -123,10 +127,12 @@ def _apply_draft_fields(draft: Dossier, fields: dict) -> None:
     common.check_case(draft.procedure_version, draft.case)
 
 
-def dossier_submit(*, dossier: Dossier, actor, expected_version: int | None = None) -> Dossier:
+def dossier_submit(*, dossier: Dossier, actor, expected_version: int | None = None,
+                   at: datetime | None = None) -> Dossier:
     """Draft → submitted (national 1): the code (receiving unit, submission day), the desk's
     acceptance deadline and the fees due are fixed now."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         # The catalog or the unit may have changed since the draft was started.
@@ -145,13 +151,14 @@ def dossier_submit(*, dossier: Dossier, actor, expected_version: int | None = No
         })
 
     return dossier_transition(dossier=dossier, action=Action.SUBMIT, actor=actor,
-                              expected_version=expected_version, apply=apply, at=at)
+                              expected_version=expected_version, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_submit_new(
     *, owner, procedure_version, receiving_unit, applicant: ApplicantData, form_data=None,
     delivery: str = Delivery.DESK, delivery_address: str = "", case: str = "",
-    idempotency_key: str | None = None,
+    idempotency_key: str | None = None, at: datetime | None = None,
 ) -> Dossier:
     """Create and submit in one transaction. A double-clicked or retried request with the same
     idempotency key yields one dossier (the first request's, in whatever state it is now)."""
@@ -160,33 +167,38 @@ def dossier_submit_new(
         draft = _draft_create(
             owner=owner, version=procedure_version, unit=receiving_unit, applicant=applicant,
             form_data=form_data, delivery=delivery, delivery_address=delivery_address,
-            case=case, key=idempotency_key,
+            case=case, key=idempotency_key, at=at,
         )
-        return dossier_submit(dossier=draft, actor=owner)
+        return dossier_submit(dossier=draft, actor=owner, at=at)
 
     return common.create_once(idempotency_key, owner, create)
 
 
 def dossier_accept(*, dossier: Dossier, actor, expected_version: int | None = None,
-                   note: str = "") -> Dossier:
+                   note: str = "", at: datetime | None = None) -> Dossier:
     """Submitted → received (national 2) by the receiving unit's desk: the receipt (Mẫu 01) is
     issued and the processing clock starts now, not at submission (DESIGN.md)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         common.clock_start(locked, at=at)
         return EventDetails(data=common.receipt_data(locked, officer=actor))
 
     return dossier_transition(dossier=dossier, action=Action.ACCEPT, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_request_completion(*, dossier: Dossier, actor, reason: str, items: list[str],
-                               expected_version: int | None = None) -> Dossier:
+                               expected_version: int | None = None,
+                               at: datetime | None = None) -> Dossier:
     """Mẫu 02 (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ): the desk lists, once and in writing,
     what is missing (Decree 61/2018, DOMAIN.md §1.2). The dossier is not received: no clock."""
     reason = (reason or "").strip()
     wanted = [item.strip() for item in items or () if item and item.strip()]
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         if not wanted:
@@ -197,13 +209,16 @@ def dossier_request_completion(*, dossier: Dossier, actor, reason: str, items: l
                                   "items": wanted})
 
     return dossier_transition(dossier=dossier, action=Action.REQUEST_COMPLETION, actor=actor,
-                              expected_version=expected_version, note=reason, apply=apply)
+                              expected_version=expected_version, note=reason, apply=apply, at=at,
+                              backdated=backdated)
 
 
-def dossier_resubmit(*, dossier: Dossier, actor, expected_version: int | None = None) -> Dossier:
+def dossier_resubmit(*, dossier: Dossier, actor, expected_version: int | None = None,
+                     at: datetime | None = None) -> Dossier:
     """Completed by the citizen → submitted again, with a new acceptance deadline counted from
     the resubmission. `submitted_at` keeps the first submission (the national NgayNopHoSo)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         locked.acceptance_due_at = deadlines.acceptance_due(unit=locked.receiving_unit,
@@ -215,15 +230,17 @@ def dossier_resubmit(*, dossier: Dossier, actor, expected_version: int | None = 
         })
 
     return dossier_transition(dossier=dossier, action=Action.RESUBMIT, actor=actor,
-                              expected_version=expected_version, apply=apply, at=at)
+                              expected_version=expected_version, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_refuse(*, dossier: Dossier, actor, reason: str,
-                   expected_version: int | None = None) -> Dossier:
+                   expected_version: int | None = None, at: datetime | None = None) -> Dossier:
     """Mẫu 03 (Phiếu từ chối tiếp nhận giải quyết hồ sơ): refused on legal grounds, the reason
     stated (national 3). Finished for statistics, counted as settled on time (DOMAIN.md §2.6)."""
     reason = (reason or "").strip()
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         if not reason:
@@ -232,14 +249,16 @@ def dossier_refuse(*, dossier: Dossier, actor, reason: str,
         return EventDetails(data={"form": "03", "code": locked.code, "reason": reason})
 
     return dossier_transition(dossier=dossier, action=Action.REFUSE, actor=actor,
-                              expected_version=expected_version, note=reason, apply=apply, at=at)
+                              expected_version=expected_version, note=reason, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_cancel(*, dossier: Dossier, actor, expected_version: int | None = None,
-                   note: str = "") -> Dossier:
+                   note: str = "", at: datetime | None = None) -> Dossier:
     """The citizen withdraws a dossier the desk has not received yet (draft, submitted or asked
     to complete). A draft never had a code and keeps none."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         locked.finished_at = at
@@ -247,4 +266,4 @@ def dossier_cancel(*, dossier: Dossier, actor, expected_version: int | None = No
 
     return dossier_transition(dossier=dossier, action=Action.CANCEL, actor=actor,
                               expected_version=expected_version, note=note.strip(), apply=apply,
-                              at=at)
+                              at=at, backdated=backdated)

@@ -13,10 +13,14 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from motcua.core.clock import now
 from motcua.dossiers import deadlines, errors, steps
 from motcua.dossiers.models import Dossier, DossierFile, DossierPause
-from motcua.dossiers.services.transition import EventDetails, dossier_transition, required_text
+from motcua.dossiers.services.transition import (
+    EventDetails,
+    action_instant,
+    dossier_transition,
+    required_text,
+)
 from motcua.dossiers.statuses import Action
 from motcua.dossiers.steps import iso
 
@@ -28,9 +32,11 @@ LATE_766_FROM_REQUEST = 2
 
 
 def dossier_request_supplement(*, dossier: Dossier | int, actor, reason: str, items: list[str],
-                               expected_version: int | None = None, note: str = "") -> Dossier:
+                               expected_version: int | None = None, note: str = "",
+                               at: datetime | None = None) -> Dossier:
     """The competent unit asks the applicant for more documents (Mẫu 02): the clock stops."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         text = required_text(reason)
@@ -46,15 +52,17 @@ def dossier_request_supplement(*, dossier: Dossier | int, actor, reason: str, it
         return EventDetails(data=data, step=steps.step_running(locked))
 
     return dossier_transition(dossier=dossier, action=Action.REQUEST_SUPPLEMENT, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_supplement(*, dossier: Dossier | int, actor, note: str = "",
                        file_ids: Iterable[int] = (),
-                       expected_version: int | None = None) -> Dossier:
+                       expected_version: int | None = None, at: datetime | None = None) -> Dossier:
     """The applicant (or the desk on their behalf) hands in the supplement: the clock resumes.
     `file_ids` are the supplement files already attached to the dossier."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         wanted = _ids(file_ids)
@@ -66,14 +74,17 @@ def dossier_supplement(*, dossier: Dossier | int, actor, note: str = "",
         return EventDetails(data=data, step=steps.step_running(locked))
 
     return dossier_transition(dossier=dossier, action=Action.SUPPLEMENT, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_request_obligation(*, dossier: Dossier | int, actor, reason: str, amount: int,
-                               expected_version: int | None = None, note: str = "") -> Dossier:
+                               expected_version: int | None = None, note: str = "",
+                               at: datetime | None = None) -> Dossier:
     """The applicant must pay a financial obligation (land-use fee, tax…) before the result:
     the clock stops (DOMAIN.md §2.5)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         text = required_text(reason)
@@ -83,19 +94,23 @@ def dossier_request_obligation(*, dossier: Dossier | int, actor, reason: str, am
         return EventDetails(data=data, step=steps.step_running(locked))
 
     return dossier_transition(dossier=dossier, action=Action.REQUEST_OBLIGATION, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_fulfil_obligation(*, dossier: Dossier | int, actor, note: str = "",
-                              expected_version: int | None = None) -> Dossier:
+                              expected_version: int | None = None,
+                              at: datetime | None = None) -> Dossier:
     """The obligation is paid (recorded by the applicant or at the desk): the clock resumes."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         return EventDetails(data=_resume(locked, at), step=steps.step_running(locked))
 
     return dossier_transition(dossier=dossier, action=Action.FULFIL_OBLIGATION, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def _ids(file_ids: Iterable[int]) -> list[int]:

@@ -16,13 +16,14 @@ step reached). The other processing services live beside this module and are re-
 so callers import every processing service from one place.
 """
 
+from datetime import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts import access
 from motcua.accounts.access import Permission
 from motcua.agencies.models import Unit
 from motcua.catalog.choices import StepActor
-from motcua.core.clock import now
 from motcua.dossiers import errors, steps
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.services.closing import (
@@ -43,7 +44,11 @@ from motcua.dossiers.services.results import (
     dossier_return_result,
     dossier_send_back,
 )
-from motcua.dossiers.services.transition import EventDetails, dossier_transition
+from motcua.dossiers.services.transition import (
+    EventDetails,
+    action_instant,
+    dossier_transition,
+)
 from motcua.dossiers.statuses import Action
 
 __all__ = [
@@ -67,10 +72,11 @@ AGENCY_IS_LEAD = _("Cơ quan phối hợp phải khác cơ quan chủ trì giả
 
 
 def dossier_forward(*, dossier: Dossier | int, actor, expected_version: int | None = None,
-                    note: str = "") -> Dossier:
+                    note: str = "", at: datetime | None = None) -> Dossier:
     """The desk hands a received dossier to the competent unit (received → processing): the
     desk step finishes and the first specialist step starts there, waiting to be assigned."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         following = steps.step_following(locked)
@@ -79,14 +85,16 @@ def dossier_forward(*, dossier: Dossier | int, actor, expected_version: int | No
             dossier=locked, at=at, by=actor, unit=locked.competent_unit, to=to).details()
 
     return dossier_transition(dossier=dossier, action=Action.FORWARD, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_assign(*, dossier: Dossier | int, actor, handler, expected_version: int | None = None,
-                   note: str = "") -> Dossier:
+                   note: str = "", at: datetime | None = None) -> Dossier:
     """A leader of the unit holding the dossier gives it (and its running step) to one of the
     unit's specialists."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         _check_handler(handler, locked.current_unit)
@@ -101,15 +109,18 @@ def dossier_assign(*, dossier: Dossier | int, actor, handler, expected_version: 
         return EventDetails(data=data, step=running)
 
     return dossier_transition(dossier=dossier, action=Action.ASSIGN, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_hand_over(*, dossier: Dossier | int, actor, handler=None,
-                      expected_version: int | None = None, note: str = "") -> Dossier:
+                      expected_version: int | None = None, note: str = "",
+                      at: datetime | None = None) -> Dossier:
     """The specialist finishes their step and passes the dossier to the next specialist step
     (optionally to a named specialist). After the last one the specialist proposes the result
     (`dossier_propose_result`); a liên thông step is reached with `dossier_send_to_agency`."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         steps.require_not_at_agency(locked)
@@ -125,17 +136,20 @@ def dossier_hand_over(*, dossier: Dossier | int, actor, handler=None,
         ).details()
 
     return dossier_transition(dossier=dossier, action=Action.HAND_OVER, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_send_to_agency(*, dossier: Dossier | int, actor, agency: Unit,
-                           expected_version: int | None = None, note: str = "") -> Dossier:
+                           expected_version: int | None = None, note: str = "",
+                           at: datetime | None = None) -> Dossier:
     """Liên thông: the next step of the plan is done by a cooperating agency. It starts there
     with its own due instant (its share of the time limit, on the agency's calendar); the lead
     agency's legal due instant keeps running and never changes (DOMAIN.md §2.8). A specialist
     sends it during processing; a leader sends it after signing the proposal (a leader step
     before the liên thông step)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         steps.require_not_at_agency(locked)
@@ -148,15 +162,17 @@ def dossier_send_to_agency(*, dossier: Dossier | int, actor, agency: Unit,
         return move.details(agency=agency.name)
 
     return dossier_transition(dossier=dossier, action=Action.SEND_TO_AGENCY, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_agency_return(*, dossier: Dossier | int, actor, expected_version: int | None = None,
-                          note: str = "") -> Dossier:
+                          note: str = "", at: datetime | None = None) -> Dossier:
     """The cooperating agency finishes its step and the dossier goes back to the competent
     unit, to the specialist who last worked on it. A following specialist step starts there;
     otherwise the specialist sends it to the next agency or proposes the result."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         running = steps.step_running(locked)
@@ -169,7 +185,8 @@ def dossier_agency_return(*, dossier: Dossier | int, actor, expected_version: in
         return move.details(agency=running.unit.name)
 
     return dossier_transition(dossier=dossier, action=Action.AGENCY_RETURN, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def _check_handler(handler, unit: Unit) -> None:

@@ -5,16 +5,22 @@ A refusal letter (văn bản từ chối giải quyết) is a result like any ot
 settled when it is signed (DOMAIN.md §2.9 "Returned with refusal letter … counted as settled").
 """
 
+from datetime import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts import access
 from motcua.accounts.access import Permission
 from motcua.catalog.choices import StepActor
-from motcua.core.clock import now
 from motcua.dossiers import classification, errors, steps
 from motcua.dossiers.inputs import ResultData
 from motcua.dossiers.models import Delivery, Dossier, DossierEvent, DossierFile, DossierResult
-from motcua.dossiers.services.transition import EventDetails, dossier_transition, required_text
+from motcua.dossiers.services.transition import (
+    EventDetails,
+    action_instant,
+    dossier_transition,
+    required_text,
+)
 from motcua.dossiers.statuses import Action
 
 RESULTS_REQUIRED = _("Cần ít nhất một văn bản kết quả giải quyết.")
@@ -24,10 +30,11 @@ AGENCY_STEP_FIRST = _("Bước liên thông “{step}” chưa được thực h
 
 
 def dossier_propose_result(*, dossier: Dossier | int, actor, expected_version: int | None = None,
-                           note: str = "") -> Dossier:
+                           note: str = "", at: datetime | None = None) -> Dossier:
     """The specialist submits the draft result to the leaders (processing → awaiting approval):
     their step finishes and the next leader step starts, for any leader of the unit."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         steps.require_not_at_agency(locked)
@@ -37,14 +44,17 @@ def dossier_propose_result(*, dossier: Dossier | int, actor, expected_version: i
         return move.details(skipped_steps=[step.name for step in ahead.skipped if ahead.step])
 
     return dossier_transition(dossier=dossier, action=Action.PROPOSE_RESULT, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_approve(*, dossier: Dossier | int, actor, results: list[ResultData],
-                    expected_version: int | None = None, note: str = "") -> Dossier:
+                    expected_version: int | None = None, note: str = "",
+                    at: datetime | None = None) -> Dossier:
     """A leader signs the result documents (awaiting approval → result ready). The dossier is
     settled now (finished_at) and goes to the desk's return step."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         recorded = _results_create(locked, results)
@@ -62,15 +72,18 @@ def dossier_approve(*, dossier: Dossier | int, actor, results: list[ResultData],
         )
 
     return dossier_transition(dossier=dossier, action=Action.APPROVE, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_send_back(*, dossier: Dossier | int, actor, reason: str,
-                      expected_version: int | None = None, note: str = "") -> Dossier:
+                      expected_version: int | None = None, note: str = "",
+                      at: datetime | None = None) -> Dossier:
     """A leader returns the proposal for rework (awaiting approval → processing), to the
     specialist who proposed it. The leader step is over; the rework has no step of its own
     (the plan has none), the dossier's legal due instant runs on."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         text = required_text(reason)
@@ -80,16 +93,18 @@ def dossier_send_back(*, dossier: Dossier | int, actor, reason: str,
         return move.details(reason=text)
 
     return dossier_transition(dossier=dossier, action=Action.SEND_BACK, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def dossier_return_result(*, dossier: Dossier | int, actor, collected_by: str = "",
                           waybill: str = "", expected_version: int | None = None,
-                          note: str = "") -> Dossier:
+                          note: str = "", at: datetime | None = None) -> Dossier:
     """The desk hands the result over (result ready → returned) as the applicant chose: at the
     desk (who collected it), by post (to the delivery address; waybill if known) or
     electronically (the result files)."""
-    at = now()
+    backdated = at is not None
+    at = action_instant(at)
 
     def apply(locked: Dossier) -> EventDetails:
         delivery = _delivery(locked, collected_by=collected_by, waybill=waybill)
@@ -98,7 +113,8 @@ def dossier_return_result(*, dossier: Dossier | int, actor, collected_by: str = 
         return move.details(delivery=delivery)
 
     return dossier_transition(dossier=dossier, action=Action.RETURN_RESULT, actor=actor,
-                              expected_version=expected_version, note=note, apply=apply, at=at)
+                              expected_version=expected_version, note=note, apply=apply, at=at,
+                              backdated=backdated)
 
 
 def _results_create(locked: Dossier, results: list[ResultData]) -> list[dict]:

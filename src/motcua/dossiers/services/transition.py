@@ -4,6 +4,12 @@
 who may act (motcua.accounts.access), applies the action's own changes, appends the event and
 schedules side effects after commit — all in one transaction, so a refused action writes
 nothing. Every action-specific service in this package calls it.
+
+Every service takes an optional `at`: the instant the action happened, default now. Pages and
+the API never pass it; the demo loader and imports of past dossiers do, to record a history
+that happened before (`action_instant` checks it: aware, not in the future, and not before the
+dossier's last event). Such an action is history being recorded, not news: it schedules no
+side effect (no one is notified of it).
 """
 
 from collections.abc import Callable
@@ -12,13 +18,16 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts import access
 from motcua.accounts.access import Permission
 from motcua.agencies.models import Unit
-from motcua.core.clock import now
+from motcua.core.clock import local, now
 from motcua.dossiers import errors
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
+from motcua.dossiers.notifications import dossier_notify_applicant
 from motcua.dossiers.statuses import NATIONAL_CODE, TRANSITIONS, Action, Actor, Rule, Status
 
 # Applicant actions a desk officer may also record on the applicant's behalf (a citizen who
@@ -33,6 +42,25 @@ _RECEIVING_UNIT_PERMISSIONS = frozenset(
 _COMPETENT_UNIT_PERMISSIONS = frozenset(
     {Permission.DOSSIER_APPROVE, Permission.DOSSIER_STOP, Permission.DOSSIER_RESCHEDULE}
 )
+
+INSTANT_NAIVE = _("Thời điểm thực hiện phải kèm múi giờ.")
+INSTANT_IN_THE_FUTURE = _("Thời điểm thực hiện không thể ở tương lai.")
+INSTANT_BEFORE_HISTORY = _(
+    "Thời điểm thực hiện không thể trước thao tác gần nhất trên hồ sơ ({last})."
+)
+
+
+def action_instant(at: datetime | None) -> datetime:
+    """When an action happens: now, or an explicit past instant (the demo loader, imports),
+    which must be timezone-aware and not in the future."""
+    if at is None:
+        return now()
+    if not isinstance(at, datetime) or at.tzinfo is None:
+        raise errors.InvalidInput(INSTANT_NAIVE, field="at")
+    if at > now():
+        raise errors.InvalidInput(INSTANT_IN_THE_FUTURE, field="at")
+    return at
+
 
 @dataclass(frozen=True)
 class EventDetails:
@@ -91,9 +119,15 @@ def dossier_transition(
     note: str = "",
     apply: Apply | None = None,
     at: datetime | None = None,
+    backdated: bool = False,
 ) -> Dossier:
     """Perform `action` on the dossier. `apply(dossier)` makes the action's own changes on the
-    locked row (it may raise a DossierError) and may return details for the event."""
+    locked row (it may raise a DossierError) and may return details for the event.
+
+    `backdated`: `at` was given by the caller (`action_instant`), not read from the clock; the
+    history must stay in order, so it may not precede the dossier's last event. (Instants read
+    from the clock are not compared: two officers' clocks are read before the row lock, so the
+    later event may carry the earlier microsecond.)"""
     dossier_id = dossier.pk if isinstance(dossier, Dossier) else dossier
     with transaction.atomic():
         locked = (
@@ -106,28 +140,33 @@ def dossier_transition(
         rule = rule_for(locked.status, action)
         role = check_actor(rule=rule, action=action, dossier=locked, actor=actor)
         at = at or now()
+        if backdated:
+            _check_in_order(locked, at)
         from_status = locked.status
         details = (apply(locked) if apply else None) or EventDetails()
         if rule.to is not None:
             locked.status = rule.to
         return _record(dossier=locked, action=action, actor=actor, role=role, at=at,
-                       from_status=from_status, note=note, details=details)
+                       from_status=from_status, note=note, details=details,
+                       backdated=backdated)
 
 
 def dossier_record_creation(
     *, dossier: Dossier, action: Action, actor, role: str, at: datetime, note: str = "",
-    details: EventDetails | None = None,
+    details: EventDetails | None = None, backdated: bool = False,
 ) -> Dossier:
     """Store a new dossier made by a creating action (receive, draft, refusal at the counter)
-    with its first event. Runs inside the caller's transaction."""
+    with its first event. Runs inside the caller's transaction. `backdated`: `at` was given by
+    the caller (see `dossier_transition`)."""
     rule = rule_for(None, action)
     dossier.status = rule.to
     return _record(dossier=dossier, action=action, actor=actor, role=role, at=at,
-                   from_status="", note=note, details=details or EventDetails())
+                   from_status="", note=note, details=details or EventDetails(),
+                   backdated=backdated)
 
 
 def _record(*, dossier: Dossier, action: Action, actor, role: str, at: datetime,
-            from_status: str, note: str, details: EventDetails) -> Dossier:
+            from_status: str, note: str, details: EventDetails, backdated: bool) -> Dossier:
     dossier.national_status = NATIONAL_CODE[Status(dossier.status)]
     dossier.version += 1
     dossier.save()
@@ -139,8 +178,16 @@ def _record(*, dossier: Dossier, action: Action, actor, role: str, at: datetime,
         step=step, allotted_us=step.allotted_us if step else None,
         used_us=step.used_us if step else None,
     )
-    transaction.on_commit(lambda: _after_commit(dossier.pk, action))
+    if not backdated:  # a past action recorded now is history, not news: nobody is told
+        transaction.on_commit(lambda: _after_commit(dossier.pk, action))
     return dossier
+
+
+def _check_in_order(dossier: Dossier, at: datetime) -> None:
+    last = DossierEvent.objects.filter(dossier=dossier).aggregate(last=Max("at"))["last"]
+    if last is not None and at < last:
+        raise errors.InvalidInput(INSTANT_BEFORE_HISTORY, field="at",
+                                  last=local(last).strftime("%H:%M %d/%m/%Y"))
 
 
 def required_text(value: str, *, field: str = "reason") -> str:
@@ -152,5 +199,6 @@ def required_text(value: str, *, field: str = "reason") -> str:
 
 
 def _after_commit(dossier_id: int, action: Action) -> None:
-    """Side effects (notifications, national portal sync) hook in here once issue #7 lands;
-    they take ids and re-read state, so running them after commit is safe to retry."""
+    """Side effects run once the change is committed; they take ids and re-read state.
+    Issue #7 moves them behind the transactional outbox (retries, SMS, national portal sync)."""
+    dossier_notify_applicant(dossier_id=dossier_id, action=action)

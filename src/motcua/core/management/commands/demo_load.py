@@ -1,6 +1,6 @@
 """`motcua demo_load`: the sample data of the demo (clearly marked as sample, see
-motcua/agencies/demo.py and motcua/accounts/demo.py). Idempotent: a re-run when nothing changed
-only reads, and takes seconds."""
+motcua/agencies/demo.py, motcua/accounts/demo.py and motcua/dossiers/demo.py). Idempotent: a
+re-run when nothing changed only reads, and takes seconds."""
 
 import time
 
@@ -19,7 +19,7 @@ def _counts(label: str, counts: LoadCounts) -> str:
 
 
 class Command(BaseCommand):
-    help = "Load the sample units, people, holidays and procedure catalog (idempotent)."
+    help = "Load the sample units, people, holidays, procedure catalog and dossiers (idempotent)."
 
     def handle(self, *args, **options) -> None:
         started = time.monotonic()
@@ -31,6 +31,7 @@ class Command(BaseCommand):
             raise CommandError("; ".join(error.messages)) from error
         self._optional_command("load_holidays")
         self._catalog_import()
+        dossiers = self._dossiers()
         lines = [
             "Sample data loaded (is_sample=True; codes *.Z98/*.Z99 are invented, not official):",
             "  " + _counts("units", units.units),
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             "  " + _counts("staff", people.staff),
             "  " + _counts("staff roles", people.roles),
             "  " + _counts("citizens", people.citizens),
+            *(["  " + _counts("dossiers", dossiers)] if dossiers is not None else []),
             f"  every demo account's password: {DEMO_PASSWORD} (list: `motcua demo_accounts`)",
             f"  done in {time.monotonic() - started:.1f} s",
         ]
@@ -61,3 +63,13 @@ class Command(BaseCommand):
             self._warn("motcua.catalog.importer.DEFAULT_CATALOG_FILE not available")
             return
         self._optional_command("catalog_import", str(DEFAULT_CATALOG_FILE))
+
+    def _dossiers(self) -> LoadCounts | None:
+        # After the catalog: the sample dossiers are made on shipped procedures.
+        from motcua.dossiers.demo import demo_dossiers_load
+
+        try:
+            return demo_dossiers_load()
+        except LookupError as missing:
+            self._warn(f"sample dossiers need {missing}")
+            return None
