@@ -104,6 +104,8 @@ def procedure_list_popular(*, limit: int) -> QuerySet[Procedure]:
     return (
         Procedure.objects.filter(current_version__isnull=False, pk=Subquery(first_of_field))
         .select_related("current_version")
+        # The home page shows a name and links by code: not the versions' long texts.
+        .only("code", "current_version__name")
         .order_by("current_version__field__position", "current_version__field__name", "code")[
             :limit
         ]
