@@ -46,6 +46,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
 check: lint
+	@mkdir -p var
 	$(BIN)/motcua makemigrations --check --dry-run
 	$(MAKE) test
 
