@@ -1,6 +1,6 @@
 """Plain values that services take from pages, the API and the demo loader."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from motcua.dossiers.models import ApplicantKind
@@ -50,10 +50,3 @@ class ResultData:
     signed_on: date | None = None
     is_refusal: bool = False
     file_id: int | None = None  # a DossierFile already attached with purpose "result"
-
-
-@dataclass(frozen=True, slots=True)
-class DeliveryChoice:
-    method: str  # models.Delivery
-    address: str = ""
-    extra: dict = field(default_factory=dict)

@@ -154,10 +154,6 @@ class Dossier(models.Model):
     def national_code(self) -> int | None:
         return NATIONAL_CODE[Status(self.status)]
 
-    @property
-    def is_paused(self) -> bool:
-        return self.paused_at is not None
-
 
 class DossierStep(models.Model):
     """One step of the dossier's internal process, with its own share of the time limit and

@@ -65,8 +65,3 @@ def _week(sessions: frozenset[SessionRow]) -> WeekSchedule:
     for _, weekday, start, end in chosen:
         by_weekday.setdefault(weekday, []).append(Session(start, end))
     return WeekSchedule.from_sessions(by_weekday)
-
-
-def calendar_cache_clear() -> None:
-    """Forget built calendars (tests measuring build cost; never needed for correctness)."""
-    _calendar_from_rows.cache_clear()
