@@ -48,6 +48,13 @@ INSTALLED_APPS = [
     "motcua.accounts",
     "motcua.catalog",
     "motcua.dossiers",
+    "motcua.documents",
+    "motcua.payments",
+    "motcua.ratings",
+    "motcua.submission",
+    "motcua.desk",
+    "motcua.processing",
+    "motcua.reports",
     "motcua.api",
     "motcua.portal",
 ]

@@ -1,0 +1,29 @@
+"""The one view that serves a dossier's uploaded files, to the owner and to staff who may see
+the dossier (motcua.dossiers.access). Media files are never public URLs: they hold personal data.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_GET
+
+from motcua.dossiers.access import NOT_FOUND, dossier_get_for
+from motcua.dossiers.models import DossierFile
+
+# Shown in the browser (the processing page's inline viewer); anything else is downloaded.
+_INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png"}
+
+
+@require_GET
+@login_required
+def dossier_file(request, code: str, file_id: int):
+    dossier = dossier_get_for(request.user, code)
+    stored = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
+    if stored is None:
+        raise Http404(NOT_FOUND)
+    inline = stored.content_type in _INLINE_TYPES and request.GET.get("download") is None
+    response = FileResponse(stored.file.open("rb"), as_attachment=not inline,
+                            filename=stored.name, content_type=stored.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    # The file is personal data: no shared cache keeps a copy.
+    response["Cache-Control"] = "private, no-store"
+    return response
