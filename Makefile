@@ -31,9 +31,21 @@ setup: $(STAMP)
 	$(BIN)/motcua migrate --noinput --verbosity 0
 	$(BIN)/motcua demo_load
 
+# Beside the web server: a background worker, the scheduler, and the fakes of the payment
+# gateway (port 8301), the national portal's sync (8302) and VNPost (8303), all on loopback,
+# logging to var/*.log; Ctrl+C stops them all.
 demo: setup
 	$(BIN)/motcua demo_accounts
 	@echo "Motcua is serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	@trap 'kill 0' INT TERM EXIT; \
+	export MOTCUA_SYNC_URL=$${MOTCUA_SYNC_URL:-http://127.0.0.1:8302/api/dongbo}; \
+	export MOTCUA_PAYMENT_IPN_BASE_URL=$${MOTCUA_PAYMENT_IPN_BASE_URL:-http://127.0.0.1:$(PORT)}; \
+	$(BIN)/motcua db_worker --no-startup-delay >var/worker.log 2>&1 & \
+	$(BIN)/motcua scheduler >var/scheduler.log 2>&1 & \
+	$(BIN)/motcua fake_gateway --port 8301 >var/fake-gateway.log 2>&1 & \
+	$(BIN)/motcua fake_portal --port 8302 >var/fake-portal.log 2>&1 & \
+	$(BIN)/motcua fake_vnpost --port 8303 \
+	  --callback-url http://127.0.0.1:$(PORT)/buu-chinh/trang-thai/ >var/fake-vnpost.log 2>&1 & \
 	MOTCUA_DEBUG=$${MOTCUA_DEBUG:-true} $(BIN)/motcua runserver 127.0.0.1:$(PORT) --noreload
 
 test: $(STAMP)

@@ -3,12 +3,17 @@
 import os
 import shutil
 import socket
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 import time_machine
 
 from motcua.core.clock import VIETNAM
+
+# The dossier world (a commune, its officers, a citizen, procedures) for every test directory.
+pytest_plugins = ["tests.dossier_world"]
 
 CHROMIUM = "/usr/bin/chromium"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
@@ -41,6 +46,12 @@ def pytest_configure(config):
     # A fast hasher: password strength is not what these tests measure, and PBKDF2's
     # deliberate slowness would cost seconds per login.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run in the test process right after commit; outbox tests that need a
+    # worker's view of things use the database backend explicitly.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # Text messages (SMS, Zalo) go to a file no test shares with a demo.
+    settings.MOTCUA_SMS_BACKEND = "file"
+    settings.MOTCUA_SMS_FILE = Path(tempfile.mkdtemp(prefix="motcua-sms-")) / "sms.jsonl"
 
 
 def pytest_collection_modifyitems(config, items):

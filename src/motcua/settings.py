@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "motcua.accounts",
     "motcua.catalog",
     "motcua.dossiers",
+    "django_tasks_db",
+    "motcua.outbox",
+    "motcua.notify",
+    "motcua.sync",
+    "motcua.postal",
     "motcua.documents",
     "motcua.payments",
     "motcua.ratings",
@@ -89,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "motcua.accounts.sections.staff_sections",
             ],
         },
     },
@@ -101,6 +107,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("MOTCUA_DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo runs a background worker and the scheduler beside the web server: WAL lets
+    # readers go on during a write, and writers wait for the lock instead of failing at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -159,7 +172,7 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("MOTCUA_DEFAULT_FROM_EMAIL", "motcua@localhost")
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "accounts:login"
 
 # Content-Security-Policy: everything from this site, no inline script or style unless it
 # carries the request's nonce (`{% csp_nonce_attr %}`), no framing. Django's DEBUG error pages
@@ -214,3 +227,98 @@ MOTCUA_ACCEPTANCE_WORKING_HOURS = float(os.environ.get("MOTCUA_ACCEPTANCE_WORKIN
 # Largest file a citizen or an officer may attach to a dossier, in bytes (default 10 MiB). Checked
 # by `motcua.dossiers.files` while the upload is read, whatever size the client announced.
 MOTCUA_UPLOAD_MAX_BYTES = int(os.environ.get("MOTCUA_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# --- documents (printed forms, motcua.documents) ---
+# The public address of this site, written into printed forms: the QR code on every form links
+# to <MOTCUA_PUBLIC_BASE_URL>/tra-cuu/?ma=<code>. A PDF leaves the server, so it must be absolute.
+MOTCUA_PUBLIC_BASE_URL = os.environ.get("MOTCUA_PUBLIC_BASE_URL", "http://localhost:8000")
+
+# --- accounts: citizens' sign-in, the login rate limit, OpenID Connect (docs/accounts.md) ---
+# Sign in with a phone number, an e-mail address or a user name; the admin keeps its own page.
+AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.IdentifierBackend"]
+LOGIN_REDIRECT_URL = "accounts:profile"
+LOGOUT_REDIRECT_URL = "/"
+# Failed sign-ins allowed within the window, per identifier typed and per client IP address.
+MOTCUA_LOGIN_MAX_FAILURES = int(os.environ.get("MOTCUA_LOGIN_MAX_FAILURES", "5"))
+MOTCUA_LOGIN_MAX_FAILURES_PER_IP = int(os.environ.get("MOTCUA_LOGIN_MAX_FAILURES_PER_IP", "20"))
+MOTCUA_LOGIN_WINDOW_SECONDS = int(os.environ.get("MOTCUA_LOGIN_WINDOW_SECONDS", "900"))
+# OpenID Connect (where VNeID plugs in): on only when the client and all endpoints are set.
+MOTCUA_OIDC_CLIENT_ID = os.environ.get("MOTCUA_OIDC_CLIENT_ID", "")
+MOTCUA_OIDC_CLIENT_SECRET = os.environ.get("MOTCUA_OIDC_CLIENT_SECRET", "")
+MOTCUA_OIDC_AUTHORIZATION_ENDPOINT = os.environ.get("MOTCUA_OIDC_AUTHORIZATION_ENDPOINT", "")
+MOTCUA_OIDC_TOKEN_ENDPOINT = os.environ.get("MOTCUA_OIDC_TOKEN_ENDPOINT", "")
+MOTCUA_OIDC_USERINFO_ENDPOINT = os.environ.get("MOTCUA_OIDC_USERINFO_ENDPOINT", "")
+MOTCUA_OIDC_JWKS_ENDPOINT = os.environ.get("MOTCUA_OIDC_JWKS_ENDPOINT", "")
+MOTCUA_OIDC_ENABLED = all((
+    MOTCUA_OIDC_CLIENT_ID, MOTCUA_OIDC_CLIENT_SECRET, MOTCUA_OIDC_AUTHORIZATION_ENDPOINT,
+    MOTCUA_OIDC_TOKEN_ENDPOINT, MOTCUA_OIDC_USERINFO_ENDPOINT, MOTCUA_OIDC_JWKS_ENDPOINT,
+))
+# The claim carrying the 12-digit CCCD number (VNeID's name for it is set per contract).
+MOTCUA_OIDC_CCCD_CLAIM = os.environ.get("MOTCUA_OIDC_CCCD_CLAIM", "cccd")
+# mozilla-django-oidc's own settings, read from the MOTCUA_OIDC_* ones above.
+OIDC_RP_CLIENT_ID = MOTCUA_OIDC_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = MOTCUA_OIDC_CLIENT_SECRET
+OIDC_OP_AUTHORIZATION_ENDPOINT = MOTCUA_OIDC_AUTHORIZATION_ENDPOINT
+OIDC_OP_TOKEN_ENDPOINT = MOTCUA_OIDC_TOKEN_ENDPOINT
+OIDC_OP_USER_ENDPOINT = MOTCUA_OIDC_USERINFO_ENDPOINT
+OIDC_OP_JWKS_ENDPOINT = MOTCUA_OIDC_JWKS_ENDPOINT
+OIDC_RP_SIGN_ALGO = os.environ.get("MOTCUA_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("MOTCUA_OIDC_SCOPES", "openid profile email phone")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc-callback"
+if MOTCUA_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("motcua.accounts.oidc.CitizenOIDCBackend")
+
+# Online payment of fees (app `motcua.payments`, docs/payments.md). The defaults point at the
+# fake gateway (`motcua fake_gateway --port 8301`) with a public demo merchant secret; production
+# sets the gateway's real URLs, merchant code and secret.
+MOTCUA_PAYMENT_URL = os.environ.get(
+    "MOTCUA_PAYMENT_URL", "http://127.0.0.1:8301/paymentv2/vpcpay.html")
+MOTCUA_PAYMENT_API_URL = os.environ.get(
+    "MOTCUA_PAYMENT_API_URL", "http://127.0.0.1:8301/merchant_webapi/api/transaction")
+MOTCUA_PAYMENT_TMN_CODE = os.environ.get("MOTCUA_PAYMENT_TMN_CODE", "MOTCUA01")
+MOTCUA_PAYMENT_SECRET = os.environ.get("MOTCUA_PAYMENT_SECRET", "demo-only-payment-secret")
+# Where the gateway sends its server-to-server notifications (IPN) to: this site's public
+# address; the IPN path /thanh-toan/ipn/ is appended (registered at the gateway).
+MOTCUA_PAYMENT_IPN_BASE_URL = os.environ.get("MOTCUA_PAYMENT_IPN_BASE_URL",
+                                             "http://127.0.0.1:8000")
+# Seconds to wait for the gateway's server-to-server API (querydr, refund).
+MOTCUA_PAYMENT_TIMEOUT = float(os.environ.get("MOTCUA_PAYMENT_TIMEOUT", "10"))
+# Minutes a payment order stays payable at the gateway (vnp_ExpireDate).
+MOTCUA_PAYMENT_EXPIRE_MINUTES = int(os.environ.get("MOTCUA_PAYMENT_EXPIRE_MINUTES", "15"))
+
+# Background work (motcua.outbox, motcua.notify; docs/operations.md). Tasks are stored in the
+# database and run by `motcua db_worker`; `immediate` runs them in the web process right after
+# commit (tests, a one-process demo without a worker).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("MOTCUA_TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(_tasks_backend, _tasks_backend)}}
+# A worker holds an outbox message this long; if it dies mid-job another worker takes it after.
+MOTCUA_OUTBOX_LEASE_SECONDS = int(os.environ.get("MOTCUA_OUTBOX_LEASE_SECONDS", "300"))
+# After this many failed tries a message is marked failed for an administrator to retry.
+MOTCUA_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("MOTCUA_OUTBOX_MAX_ATTEMPTS", "8"))
+# SMS and Zalo: "console", "file" (JSON lines in MOTCUA_SMS_FILE) or a provider client's path.
+MOTCUA_SMS_BACKEND = os.environ.get("MOTCUA_SMS_BACKEND", "console")
+MOTCUA_SMS_FILE = Path(os.environ.get("MOTCUA_SMS_FILE", PROJECT_DIR / "var" / "sms.jsonl"))
+# Desk officers are alerted when an online dossier's acceptance deadline is this close.
+MOTCUA_ACCEPTANCE_ALERT_HOURS = float(os.environ.get("MOTCUA_ACCEPTANCE_ALERT_HOURS", "2"))
+
+# The national public-service portal's dossier sync (motcua.sync): empty turns it off. The demo
+# points it at the fake receiver (`motcua fake_portal --port 8302`).
+MOTCUA_SYNC_URL = os.environ.get("MOTCUA_SYNC_URL", "")
+MOTCUA_SYNC_TOKEN = os.environ.get("MOTCUA_SYNC_TOKEN", "")
+MOTCUA_SYNC_TIMEOUT = float(os.environ.get("MOTCUA_SYNC_TIMEOUT", "10"))
+
+# The public postal service's order API (motcua.postal): the demo's fake runs on port 8303
+# (`motcua fake_vnpost`). Production sets the province's integration platform (LGSP) address,
+# the customer code and token VNPost issued, and the secret its status callbacks are signed with.
+MOTCUA_VNPOST_URL = os.environ.get("MOTCUA_VNPOST_URL", "http://127.0.0.1:8303")
+MOTCUA_VNPOST_TOKEN = os.environ.get("MOTCUA_VNPOST_TOKEN", "")
+MOTCUA_VNPOST_CUSTOMER_CODE = os.environ.get("MOTCUA_VNPOST_CUSTOMER_CODE", "MOTCUA-DEMO")
+MOTCUA_VNPOST_CALLBACK_SECRET = os.environ.get("MOTCUA_VNPOST_CALLBACK_SECRET",
+                                               "demo-only-postal-secret")
+MOTCUA_VNPOST_TIMEOUT = float(os.environ.get("MOTCUA_VNPOST_TIMEOUT", "10"))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("tai-khoan/thong-bao/", include("motcua.notify.urls")),
     path("tai-khoan/", include("motcua.accounts.urls")),
     path("nop-ho-so/", include("motcua.submission.urls")),
     path("mot-cua/", include("motcua.desk.urls")),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("thanh-toan/", include("motcua.payments.urls")),
     path("thong-ke/", include("motcua.reports.urls")),
     path("tep/", include("motcua.dossiers.urls")),
+    path("buu-chinh/", include("motcua.postal.urls")),
     path("", include("motcua.catalog.urls")),
     path("", include("motcua.portal.urls")),
 ]

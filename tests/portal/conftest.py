@@ -29,3 +29,7 @@ def in_english(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     return client
+
+
+# The "My dossiers" pages' fixtures (the citizen logged in, their procedure).
+from tests.portal.my_dossiers_support import citizen_client, procedure  # noqa: E402, F401

@@ -200,6 +200,36 @@ def units_where_any(user, perms: Iterable[Permission | str]) -> QuerySet[Unit]:
     return Unit.objects.filter(condition)
 
 
+def users_where(perm: Permission | str, unit: Unit) -> QuerySet:
+    """Active people who hold `perm` in `unit` today: through a role held in the unit itself,
+    or in a unit above it where the role's scope is the whole subtree. The candidates a page
+    offers (whom to assign, whom to alert); `has_permission` still decides each action.
+    Successors' inheritance of retired units' work is not followed here: a retired unit
+    receives no new work to offer."""
+    from motcua.accounts.models import User
+
+    grants = roles_granting(perm)
+    subtree_roles = [role for role, scope in grants.items() if scope == Scope.SUBTREE]
+    ancestor_codes = [code for code in unit.path.split("/") if code]
+    condition = Q(role__in=list(grants), unit=unit)
+    if subtree_roles:
+        condition |= Q(role__in=subtree_roles, unit__code__in=ancestor_codes)
+    roles = StaffRole.objects.active_on(today()).filter(condition)
+    return User.objects.filter(is_active=True, pk__in=roles.values("user_id"))
+
+
+def permissions_anywhere(user) -> frozenset[Permission]:
+    """Every permission `user` holds today in at least one unit: one query (for menus; what a
+    permission allows in a given unit is `has_permission`'s question)."""
+    if not _is_active(user):
+        return frozenset()
+    held = set(ADMIN_PERMISSIONS) if user.is_superuser else set()
+    for role in StaffRole.objects.active_on(today()).filter(user=user).values_list(
+            "role", flat=True).distinct():
+        held |= set(GRANTS.get(Role(role), {}))
+    return frozenset(held)
+
+
 def has_permission(user, perm: Permission | str, unit: Unit) -> bool:
     """Whether `user` may do `perm` in `unit` today."""
     return units_where(user, perm).filter(pk=unit.pk).exists()

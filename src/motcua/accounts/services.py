@@ -4,16 +4,18 @@ Access is not checked here: the caller (a view, the admin, a command) asks
 `motcua.accounts.access` first, then calls a service.
 """
 
+import secrets
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts.models import StaffRole, User
 from motcua.accounts.roles import Role
+from motcua.accounts.selectors import email_taken, phone_normalize
 from motcua.agencies.models import Department, Unit
 
 ROLE_OVERLAP = _("Người này đã có vai trò này tại đơn vị này trong một khoảng thời gian trùng lặp.")
@@ -154,3 +156,153 @@ def staff_role_delete(*, staff_role: StaffRole) -> None:
     """Remove a role entered by mistake. A role that ends is ended (`staff_role_end`), not
     deleted, so history keeps who held it."""
     staff_role.delete()
+
+
+# --- Citizens' own accounts: sign-up on the portal, profile, sign-in with an identity provider ---
+
+CONTACT_REQUIRED = _("Hãy nhập số điện thoại hoặc địa chỉ email (ít nhất một) để đăng ký.")
+PHONE_TAKEN = _("Số điện thoại này đã được dùng cho một tài khoản khác. Nếu đó là tài khoản "
+                "của bạn, hãy đăng nhập hoặc lấy lại mật khẩu.")
+EMAIL_TAKEN = _("Địa chỉ email này đã được dùng cho một tài khoản khác. Nếu đó là tài khoản "
+                "của bạn, hãy đăng nhập hoặc lấy lại mật khẩu.")
+CCCD_TAKEN = _("Số CCCD này đã có tài khoản. Nếu đó là tài khoản của bạn, hãy đăng nhập "
+               "hoặc lấy lại mật khẩu.")
+CCCD_LOCKED = _("Số CCCD đã ghi nhận thì không tự thay đổi được. Vui lòng liên hệ bộ phận một "
+                "cửa để được hỗ trợ.")
+# Generated user names: no 0/o, 1/l/i, so an officer can read one out over the phone.
+USERNAME_PREFIX = "cd-"
+_USERNAME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def citizen_username_new() -> str:
+    """A fresh user name for a citizen who signed up (e.g. "cd-k7m2x9qa"). Citizens sign in
+    with their phone or e-mail; the user name is an internal handle that reveals nothing about
+    them, and stays the same when they change their phone number."""
+    while True:
+        username = USERNAME_PREFIX + "".join(secrets.choice(_USERNAME_ALPHABET) for _ in range(8))
+        if not User.objects.filter(username=username).exists():
+            return username
+
+
+def _contacts_check(*, phone: str | None, email: str, cccd: str | None,
+                    user: User | None = None) -> None:
+    """Refuse a phone, e-mail or CCCD used by another account, with a message per field."""
+    others = User.objects.exclude(pk=user.pk) if user is not None else User.objects.all()
+    errors = {}
+    if phone and others.filter(phone=phone).exists():
+        errors["phone"] = [PHONE_TAKEN]
+    if email and email_taken(email=email, exclude=user):
+        errors["email"] = [EMAIL_TAKEN]
+    if cccd and others.filter(cccd=cccd).exists():
+        errors["cccd"] = [CCCD_TAKEN]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save_unique(user: User, password: str | None) -> User:
+    """Save; a concurrent sign-up with the same phone or CCCD loses at the database's unique
+    constraint and gets the same message as if it had come second."""
+    try:
+        with transaction.atomic():
+            return _user_save(user, password)
+    except IntegrityError:
+        _contacts_check(phone=user.phone, email=user.email, cccd=user.cccd,
+                        user=user if user.pk else None)
+        raise
+
+
+@transaction.atomic
+def citizen_sign_up(
+    *,
+    full_name: str,
+    cccd: str,
+    password: str,
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+) -> User:
+    """A citizen's own account, made on the portal's sign-up page.
+
+    At least a phone number or an e-mail address: it is what they sign in with, and where the
+    unit reaches them. Each of phone, e-mail and CCCD belongs to one account only. The password
+    was checked by the caller against AUTH_PASSWORD_VALIDATORS (the form does it, with the
+    person's details, which the similarity check needs).
+    """
+    phone = phone_normalize(phone) if phone.strip() else ""
+    email = email.strip()
+    if not phone and not email:
+        raise ValidationError({"phone": [CONTACT_REQUIRED]})
+    _contacts_check(phone=phone, email=email, cccd=cccd.strip())
+    user = User(username=citizen_username_new(), full_name=full_name.strip(), cccd=cccd.strip(),
+                phone=phone or None, email=email, address=address.strip())
+    return _save_unique(user, password)
+
+
+@transaction.atomic
+def citizen_profile_update(
+    *,
+    user: User,
+    full_name: str,
+    phone: str = "",
+    email: str = "",
+    address: str = "",
+    cccd: str = "",
+) -> User:
+    """A person edits their own details. The CCCD number can be given once, when the account
+    has none; changing a recorded one is the desk's job (it identifies the applicant of every
+    dossier)."""
+    phone = phone_normalize(phone) if phone.strip() else ""
+    email = email.strip()
+    cccd = cccd.strip()
+    if not phone and not email:
+        raise ValidationError({"phone": [CONTACT_REQUIRED]})
+    if user.cccd and cccd and cccd != user.cccd:
+        raise ValidationError({"cccd": [CCCD_LOCKED]})
+    new_cccd = user.cccd or cccd or None
+    _contacts_check(phone=phone, email=email, cccd=None if user.cccd else new_cccd, user=user)
+    user.full_name, user.phone, user.email = full_name.strip(), phone or None, email
+    user.address, user.cccd = address.strip(), new_cccd
+    return _save_unique(user, password=None)
+
+
+@transaction.atomic
+def citizen_from_identity(
+    *, full_name: str, cccd: str | None, email: str = "", phone: str = ""
+) -> User:
+    """A citizen's account made at their first sign-in through the identity provider (VNeID).
+
+    It has no password (they sign in through the provider, or set one with "forgot password").
+    A phone or e-mail already used by another account is left out rather than refused: the
+    provider vouched for the person, and the other account keeps what it has.
+    """
+    phone = phone_normalize(phone) if phone else ""
+    email = email.strip()
+    if phone and User.objects.filter(phone=phone).exists():
+        phone = ""
+    if email and email_taken(email=email):
+        email = ""
+    if cccd and User.objects.filter(cccd=cccd).exists():
+        raise ValidationError({"cccd": [CCCD_TAKEN]})
+    user = User(username=citizen_username_new(), full_name=full_name.strip(), cccd=cccd or None,
+                phone=phone or None, email=email)
+    return _save_unique(user, password=None)
+
+
+@transaction.atomic
+def citizen_identity_fill(*, user: User, full_name: str, cccd: str | None) -> User:
+    """After a sign-in through the identity provider, fill in what the account lacks (the name,
+    the CCCD number); what the person typed themselves is never overwritten."""
+    changed = False
+    if not user.full_name and full_name:
+        user.full_name, changed = full_name.strip(), True
+    if not user.cccd and cccd and not User.objects.filter(cccd=cccd).exists():
+        user.cccd, changed = cccd, True
+    return _user_save(user, password=None) if changed else user
+
+
+@transaction.atomic
+def user_password_set(*, user: User, password: str) -> User:
+    """A new password, already checked against AUTH_PASSWORD_VALIDATORS (change or reset)."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user

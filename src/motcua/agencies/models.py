@@ -13,6 +13,7 @@ from datetime import date
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from motcua.agencies.identifiers import unit_identifier_validator
@@ -38,6 +39,13 @@ class AdministrativeLevel(models.Model):
         verbose_name_plural = _("cấp hành chính")
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface's language: the English one when chosen and recorded."""
+        if self.name_en and get_language() == "en":
+            return self.name_en
         return self.name
 
     def is_valid_on(self, day: date) -> bool:

@@ -30,7 +30,8 @@ class ProcedureFilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["field"].choices = [_ALL, *selectors.field_list().values_list("code", "name")]
-        self.fields["level"].choices = [_ALL, *selectors.level_list().values_list("code", "name")]
+        self.fields["level"].choices = [_ALL, *((level.code, level.display_name)
+                                                for level in selectors.level_list())]
 
     def filters(self) -> dict:
         """The valid filters; a wrong value (an old link, a typo) is ignored, not an error page."""

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from motcua.documents import views
 
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:code>/<slug:slug>.pdf", views.dossier_form, name="dossier-form"),
+]

@@ -20,7 +20,7 @@ from django.http import Http404
 
 from motcua.accounts import access
 from motcua.accounts.access import Permission
-from motcua.dossiers.models import Dossier, DossierStep
+from motcua.dossiers.models import Dossier, DossierFile, DossierStep
 from motcua.dossiers.statuses import Status
 
 NOT_FOUND = access.NOT_FOUND
@@ -69,3 +69,29 @@ def dossier_get_for(user, dossier: int | str, *, for_: For | str = For.VIEW,
     if found is None:
         raise Http404(NOT_FOUND)
     return found
+
+
+# Files the applicant may open once the dossier is visible to them: what they handed in, and
+# the result once it is signed (Decree 45/2020: the electronic result is the citizen's). Draft
+# results and officers' working attachments stay with staff.
+_OWNER_PURPOSES = {DossierFile.Purpose.SUBMISSION, DossierFile.Purpose.SUPPLEMENT}
+_RESULT_SIGNED = {Status.RESULT_READY, Status.RETURNED}
+
+
+def file_visible_to(user, dossier: Dossier, stored: DossierFile) -> bool:
+    """Whether `user`, who may see `dossier` (dossier_get_for), may open its file `stored`."""
+    return bool(files_visible_to(user, dossier, [stored]))
+
+
+def files_visible_to(user, dossier: Dossier, files) -> list[DossierFile]:
+    """The files of `dossier` that `user`, who may see the dossier, may open (one query at
+    most, whatever the number of files)."""
+    if dossier.owner_id != getattr(user, "pk", None) or staff_may_view(user, dossier):
+        return list(files)
+    signed = dossier.status in _RESULT_SIGNED
+    return [f for f in files if f.purpose in _OWNER_PURPOSES
+            or (signed and f.purpose == DossierFile.Purpose.RESULT)]
+
+
+def staff_may_view(user, dossier: Dossier) -> bool:
+    return Dossier.objects.filter(pk=dossier.pk).filter(staff_visible(user)).exists()

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from ninja import Field, Schema
 
 from motcua.api.schemas import LocalDateTime
+from motcua.dossiers.access import files_visible_to
 from motcua.dossiers.models import ApplicantKind, Delivery
 from motcua.dossiers.statuses import Action, Status
 
@@ -310,8 +311,12 @@ class DossierOut(DossierSummaryOut):
         return obj.components.all()
 
     @staticmethod
-    def resolve_files(obj):
-        return obj.files.all()
+    def resolve_files(obj, context):
+        # The applicant sees what they handed in and the signed result, not the officers'
+        # working papers (dossiers.access.files_visible_to), as with the file view.
+        request = context["request"]
+        return files_visible_to(getattr(request, "auth", None) or request.user, obj,
+                                obj.files.all())
 
     @staticmethod
     def resolve_results(obj):

@@ -32,6 +32,7 @@ FILE_TYPE = _("Chỉ nhận tệp PDF, JPEG hoặc PNG; nội dung tệp “{nam
 FILE_TOO_LARGE = _("Tệp “{name}” quá lớn: dung lượng tối đa là {limit}.")
 PURPOSE_INVALID = _("Mục đích của tệp không hợp lệ.")
 COMPONENT_OTHER = _("Thành phần hồ sơ này không thuộc hồ sơ đang xử lý.")
+FILE_UNKNOWN = _("Không tìm thấy tệp này trong hồ sơ (có thể tệp đã được xóa).")
 NOT_NOW = _("Không thể đính kèm “{purpose}” khi hồ sơ ở trạng thái “{status}”.")
 DEFAULT_NAME = "tep-dinh-kem"
 
@@ -103,6 +104,24 @@ def dossier_file_attach(*, dossier: Dossier, actor, upload, purpose: str,
             row.file.delete(save=False)  # no orphan on disk when the row is not written
             raise
     return row
+
+
+def dossier_file_remove(*, dossier: Dossier, actor, file_id: int) -> None:
+    """Remove one of the applicant's own submission files from a draft (or from a dossier the
+    desk asked to complete), before it is (re)submitted; the stored file goes once the removal
+    is committed. Raises a DossierError otherwise."""
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update(of=("self",)).get(pk=dossier.pk)
+        if actor is None or locked.owner_id != actor.pk:
+            raise errors.ActionForbidden()
+        check_may_attach(locked, actor=actor, purpose=DossierFile.Purpose.SUBMISSION)
+        row = DossierFile.objects.filter(dossier=locked, pk=file_id,
+                                         purpose=DossierFile.Purpose.SUBMISSION).first()
+        if row is None:
+            raise errors.InvalidInput(FILE_UNKNOWN, field="file")
+        stored = row.file
+        row.delete()
+        transaction.on_commit(lambda: stored.delete(save=False))
 
 
 def check_may_attach(dossier: Dossier, *, actor, purpose: str) -> None:

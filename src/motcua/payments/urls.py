@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from motcua.payments import views
 
 app_name = "payments"
-urlpatterns: list = []
+urlpatterns = [
+    path("ho-so/<str:code>/", views.dossier_fees, name="dossier"),
+    path("ket-qua/", views.payment_return, name="return"),
+    path("ipn/", views.ipn, name="ipn"),
+    path("bien-lai/<str:reference>/", views.receipt, name="receipt"),
+]

@@ -7,6 +7,9 @@ The portal reads the catalog only through `motcua.catalog.selectors`:
 - `procedure_list_popular(*, limit: int)` → at most `limit` procedures, shown by `p.name` and
   linked to `p.get_absolute_url()`.
 
+and the year's results from the public statistics' rollups (`motcua.reports.public`), never
+from the dossiers themselves.
+
 A section with nothing to show (an empty catalog) is hidden by the template. A failing catalog
 is not hidden: its error surfaces like any other.
 """
@@ -18,6 +21,8 @@ from urllib.parse import urlencode
 from django.urls import reverse_lazy
 
 from motcua.catalog.selectors import field_list, procedure_list_popular
+from motcua.core.clock import local, now
+from motcua.reports.public import MonthStats, year_to_date
 
 # The public catalog's address; the search box and the field links land there.
 CATALOG_URL = reverse_lazy("catalog:procedure-list")
@@ -50,3 +55,10 @@ def home_sections() -> HomeSections:
             Link(p.name, p.get_absolute_url()) for p in procedure_list_popular(limit=POPULAR_LIMIT)
         ),
     )
+
+
+def statistics_teaser() -> MonthStats | None:
+    """This year's results so far (received, settled on time, online share), or None before
+    the first dossier of the year, which hides the section."""
+    stats = year_to_date(today=local(now()).date())
+    return stats if stats.received or stats.settled else None

@@ -2,7 +2,7 @@
 
 `dossier_transition` locks the dossier row, checks the transition table (statuses.py), checks
 who may act (motcua.accounts.access), applies the action's own changes, appends the event and
-schedules side effects after commit — all in one transaction, so a refused action writes
+queues side effects in the outbox — all in one transaction, so a refused action writes
 nothing. Every action-specific service in this package calls it.
 
 Every service takes an optional `at`: the instant the action happened, default now. Pages and
@@ -27,7 +27,7 @@ from motcua.agencies.models import Unit
 from motcua.core.clock import local, now
 from motcua.dossiers import errors
 from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
-from motcua.dossiers.notifications import dossier_notify_applicant
+from motcua.dossiers.side_effects import dossier_changed
 from motcua.dossiers.statuses import NATIONAL_CODE, TRANSITIONS, Action, Actor, Rule, Status
 
 # Applicant actions a desk officer may also record on the applicant's behalf (a citizen who
@@ -171,15 +171,14 @@ def _record(*, dossier: Dossier, action: Action, actor, role: str, at: datetime,
     dossier.version += 1
     dossier.save()
     step = details.step
-    DossierEvent.objects.create(
+    event = DossierEvent.objects.create(
         dossier=dossier, at=at, actor=actor if getattr(actor, "pk", None) else None,
         actor_role=role, unit=details.unit or dossier.current_unit, action=action,
         from_status=from_status, to_status=dossier.status, note=note, data=details.data,
         step=step, allotted_us=step.allotted_us if step else None,
         used_us=step.used_us if step else None,
     )
-    if not backdated:  # a past action recorded now is history, not news: nobody is told
-        transaction.on_commit(lambda: _after_commit(dossier.pk, action))
+    dossier_changed(dossier=dossier, event=event, backdated=backdated)
     return dossier
 
 
@@ -196,9 +195,3 @@ def required_text(value: str, *, field: str = "reason") -> str:
     if not text:
         raise errors.ReasonRequired(field=field)
     return text
-
-
-def _after_commit(dossier_id: int, action: Action) -> None:
-    """Side effects run once the change is committed; they take ids and re-read state.
-    Issue #7 moves them behind the transactional outbox (retries, SMS, national portal sync)."""
-    dossier_notify_applicant(dossier_id=dossier_id, action=action)

@@ -1,6 +1,7 @@
-"""Shared fixtures of the dossier tests: a commune with its desk officer, specialist and
-leader; a citizen; another commune's desk officer; the three kinds of procedure the issue
-names (same day, 5 working days, liên thông). Uploaded files go to a temporary MEDIA_ROOT."""
+"""Fixtures shared by every test that works with dossiers (a pytest plugin, registered in
+tests/conftest.py): a commune with its desk officer, specialist and leader; a citizen; another
+commune's desk officer; the three kinds of procedure (same day, 5 working days, liên thông).
+Uploaded files go to a temporary MEDIA_ROOT in every test."""
 
 from contextlib import contextmanager
 
