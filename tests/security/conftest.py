@@ -26,6 +26,12 @@ def scene(django_db_setup, django_db_blocker):
     media.cleanup()
 
 
+@pytest.fixture(autouse=True)
+def _media_root():
+    """The scene's files stay where the scene stored them (the dossier world would give every
+    test a fresh MEDIA_ROOT)."""
+
+
 @pytest.fixture
 def as_actor(scene, client, db):
     """`as_actor(name)`: the test client signed in as that actor (anonymous: not signed in)."""
