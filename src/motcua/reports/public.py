@@ -7,7 +7,7 @@ so a province shows all its communes. No personal data: rollups hold counts only
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from motcua.agencies.models import Unit
 from motcua.dossiers.statuses import Channel
@@ -147,14 +147,21 @@ def chart_bars(stats: list[MonthStats]) -> list[Bar]:
     return bars
 
 
+_TEASER = ("received", "settled_early", "settled_on_time", "settled_late")
+
+
 def year_to_date(*, today: date) -> MonthStats:
-    """Every unit's figures from 1 January to `today` (the home page's teaser): two queries on
-    the rollups, which hold one row per competent unit, so nothing is counted twice."""
-    rows = Rollup.objects.filter(month__gte=today.replace(month=1, day=1), month__lte=today)
-    sums = rows.aggregate(**{m: Sum(m) for m in MEASURES})
-    channels = {r["channel"]: r["n"] or 0
-                for r in rows.values("channel").annotate(n=Sum("received")).order_by()}
-    return MonthStats(month=today.replace(month=1, day=1), sums=sums, by_channel=channels)
+    """Every unit's figures from 1 January to `today` (the home page's teaser): received,
+    settled by outcome and received online, in one query on the rollups, which hold one row per
+    competent unit, so nothing is counted twice."""
+    first = today.replace(month=1, day=1)
+    # Aliases other than the field names: an aggregate named like a field hides it.
+    found = Rollup.objects.filter(month__gte=first, month__lte=today).aggregate(
+        **{f"sum_{m}": Sum(m) for m in _TEASER},
+        sum_online=Sum("received", filter=Q(channel=Channel.ONLINE)))
+    sums = {m: found[f"sum_{m}"] for m in _TEASER}
+    return MonthStats(month=first, sums=sums,
+                      by_channel={Channel.ONLINE: found["sum_online"] or 0})
 
 
 def units_for_choice():
