@@ -10,6 +10,7 @@ from motcua.dossiers.selectors import (
     dossier_desk_queue,
     dossier_events,
     dossier_inbox_for_officer,
+    dossier_inbox_procedures,
     dossier_list_for_citizen,
     local_day_bounds,
 )
@@ -86,6 +87,19 @@ def test_the_units_inbox_is_for_who_processes_assigns_or_approves_there(
     assert ids(dossier_inbox_for_officer(officer=world.desk_officer, scope="unit")) == []
     other_leader = StaffFactory(leader=True, unit=other_commune)
     assert ids(dossier_inbox_for_officer(officer=other_leader, scope="unit")) == [elsewhere.pk]
+
+
+def test_filters_apply_before_the_inbox_is_cut(two_at_work, world, travel):
+    five, same = two_at_work  # `same` is the more urgent one
+    code = five.procedure_version.procedure.code
+
+    only = dossier_inbox_for_officer(officer=world.leader, scope="unit", limit=1, procedure=code)
+
+    assert ids(only) == [five.pk] and only.total == 1
+    assert ids(dossier_inbox_for_officer(officer=world.leader, scope="unit",
+                                         status=Status.SUPPLEMENT_REQUESTED)) == []
+    offered = dossier_inbox_procedures(officer=world.leader, scope="unit")
+    assert {c for c, _name in offered} == {code, same.procedure_version.procedure.code}
 
 
 def test_local_day_bounds_are_vietnams_day():

@@ -19,7 +19,11 @@ from motcua.agencies.models import Unit
 from motcua.core.clock import now
 from motcua.dossiers import steps
 from motcua.dossiers.models import Dossier, DossierStep
-from motcua.dossiers.selectors import INBOX_LIMIT, dossier_inbox_for_officer
+from motcua.dossiers.selectors import (
+    INBOX_LIMIT,
+    dossier_inbox_for_officer,
+    dossier_inbox_procedures,
+)
 from motcua.dossiers.statuses import OPEN, Status
 from motcua.processing.urgency import DAY_US, ORDER, Bucket, Calendars, Urgency, urgency_of
 
@@ -46,19 +50,15 @@ class Inbox:
 
 def inbox_page(*, officer, scope: str, procedure: str = "", status: str = "",
                at: datetime | None = None) -> Inbox:
-    """The officer's work list, most urgent first, with a count per urgency bucket.
-
-    The procedure and status filters apply to the `INBOX_LIMIT` most urgent dossiers the
-    dossiers' selector returns (it takes no filter yet; docs/processing.md)."""
+    """The officer's work list, most urgent first (at most `INBOX_LIMIT`), filtered by
+    procedure and status in the database, with a count per urgency bucket."""
     at = at or now()
-    queue = dossier_inbox_for_officer(officer=officer, scope=scope, at=at)
-    procedures = sorted({(d.procedure_version.procedure.code, d.procedure_version.name)
-                         for d in queue.dossiers}, key=lambda item: item[1])
-    chosen = [d for d in queue.dossiers
-              if (not procedure or d.procedure_version.procedure.code == procedure)
-              and (not status or d.status == status)]
+    queue = dossier_inbox_for_officer(officer=officer, scope=scope, at=at,
+                                      procedure=procedure, status=status)
+    procedures = dossier_inbox_procedures(officer=officer, scope=scope)
     calendars = Calendars()
-    rows = [Row(d, urgency_of(d, at=at, calendar=calendars.of(d.current_unit))) for d in chosen]
+    rows = [Row(d, urgency_of(d, at=at, calendar=calendars.of(d.current_unit)))
+            for d in queue.dossiers]
     counts = Counter(row.urgency.bucket for row in rows)
     return Inbox(rows=rows, counts={bucket: counts.get(bucket, 0) for bucket in ORDER},
                  total=queue.total, truncated=queue.total > INBOX_LIMIT, procedures=procedures)
