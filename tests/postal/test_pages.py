@@ -260,3 +260,17 @@ def test_a_form_sent_twice_registers_one_pickup(db, citizen, world, five_day_pro
 
     assert first == second
     assert PostalOrder.objects.filter(owner=citizen).count() == 1
+
+
+def test_a_picked_up_dossiers_waybill_is_shown_once(client, by_post, world):
+    Dossier.objects.filter(pk=by_post.pk).update(postal_waybill="EB00000007VN")
+    PostalOrder.objects.create(
+        kind=PostalOrder.Kind.PICKUP, dossier=by_post, unit=world.unit, owner=by_post.owner,
+        order_number="THUGOM-1", item_code="EB00000007VN",
+        state=PostalOrder.State.DELIVERED_TO_AGENCY, created_at=by_post.created_at)
+    client.force_login(by_post.owner)
+
+    html = client.get(f"/ho-so/{by_post.code}/").content.decode()
+
+    assert html.count("EB00000007VN") == 1  # in the tracking box, not again in the summary
+    assert len(tracking(html)) == 2

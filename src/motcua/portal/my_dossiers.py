@@ -31,6 +31,7 @@ from motcua.portal.my_selectors import (
     my_dossier_list,
 )
 from motcua.portal.my_services import dossier_answer_completion, dossier_answer_supplement
+from motcua.postal.selectors import postal_orders_for
 
 # The submission pages (another app) resume a draft here; linked by path, not by URL name,
 # so this page does not depend on that app's URL names.
@@ -88,7 +89,8 @@ def _detail(dossier: Dossier) -> dict:
         "badges": citizen_status.badges(dossier, owes_fee=actions.pay, rated=rated),
         "standing": timeline.standing(dossier, events),
         "timeline": list(reversed(timeline.timeline_build(events))),
-        "waybills": timeline.postal_waybills(dossier, events),
+        "waybills": timeline.postal_waybills(dossier, events, tracked=frozenset(
+            order.item_code for order in postal_orders_for(dossier=dossier))),
         "files": files, "results": list(dossier.results.all()), "actions": actions,
         "pay_url": reverse("payments:dossier", args=[dossier.code]),
         "printed": form_links(dossier),

@@ -232,8 +232,10 @@ def _first_appointment(events: list[DossierEvent]) -> datetime | None:
     return None
 
 
-def postal_waybills(dossier: Dossier, events: list[DossierEvent]) -> list[tuple[str, str]]:
-    """(what, waybill): the dossier sent by post, the result sent back by post."""
+def postal_waybills(dossier: Dossier, events: list[DossierEvent],
+                    tracked: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(what, waybill): the dossier sent by post, the result sent back by post; without the
+    codes of `tracked` postal orders, which the page's tracking box already shows."""
     found = []
     if dossier.postal_waybill:
         found.append((str(_("Hồ sơ gửi qua bưu chính")), dossier.postal_waybill))
@@ -242,7 +244,7 @@ def postal_waybills(dossier: Dossier, events: list[DossierEvent]) -> list[tuple[
             event.action == A.RETURN_RESULT) else None
         if waybill:
             found.append((str(_("Kết quả gửi qua bưu chính")), waybill))
-    return found
+    return [(what, code) for what, code in found if code not in tracked]
 
 
 @dataclass(frozen=True, slots=True)
