@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "motcua.reports",
     "motcua.api",
     "motcua.portal",
+    "motcua.audit",
 ]
 
 MIDDLEWARE = [
