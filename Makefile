@@ -15,6 +15,7 @@ help:
 	@echo "make test   – set up and run the whole suite (PostgreSQL when reachable, else SQLite)"
 	@echo "make check  – ruff, makemigrations --check and the tests"
 	@echo "make bench  – run the benchmarks in bench/ and write bench/results.json"
+	@echo "make load   – load test: granian + locust on 1,000,000 dossiers (docs/performance.md)"
 
 $(BIN)/python:
 	@python=$$(bin/find-python) || exit 1; \
@@ -46,7 +47,8 @@ demo: setup
 	$(BIN)/motcua fake_portal --port 8302 >var/fake-portal.log 2>&1 & \
 	$(BIN)/motcua fake_vnpost --port 8303 \
 	  --callback-url http://127.0.0.1:$(PORT)/buu-chinh/trang-thai/ >var/fake-vnpost.log 2>&1 & \
-	MOTCUA_DEBUG=$${MOTCUA_DEBUG:-true} $(BIN)/motcua runserver 127.0.0.1:$(PORT) --noreload
+	MOTCUA_DEBUG=$${MOTCUA_DEBUG:-true} MOTCUA_STAFF_OTP_REQUIRED=$${MOTCUA_STAFF_OTP_REQUIRED:-false} \
+	  $(BIN)/motcua runserver 127.0.0.1:$(PORT) --noreload
 
 test: $(STAMP)
 	@url="$(TEST_DATABASE_URL)"; \
@@ -64,6 +66,14 @@ check: lint
 
 bench: $(STAMP)
 	DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python bench/run.py
+
+# The load test (docs/performance.md): the scenarios' smoke test, then granian and locust on the
+# PostgreSQL database motcua_load (1,000,000 seeded dossiers; LOAD_ARGS="--template DB" copies a
+# seeded one, else it is seeded once, ~20 min). Bounded: about 5 minutes once the database exists.
+load: $(STAMP)
+	MOTCUA_LOAD_SMOKE=1 DATABASE_URL="$(TEST_DATABASE_URL)" DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	  $(BIN)/pytest tests/bench/test_load.py -q -p no:cacheprovider
+	$(BIN)/python bench/load/run.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -52,6 +52,10 @@ def pytest_configure(config):
     # Text messages (SMS, Zalo) go to a file no test shares with a demo.
     settings.MOTCUA_SMS_BACKEND = "file"
     settings.MOTCUA_SMS_FILE = Path(tempfile.mkdtemp(prefix="motcua-sms-")) / "sms.jsonl"
+    # Staff's two-factor sign-in is off by default here, so a test may `force_login` an officer
+    # and open their pages; tests/accounts (two-factor), tests/security and the two-factor
+    # journey turn it on (MOTCUA_STAFF_OTP_REQUIRED is on by default in production).
+    settings.MOTCUA_STAFF_OTP_REQUIRED = False
 
 
 def pytest_collection_modifyitems(config, items):

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -39,6 +40,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Sign-in lockout and staff's two-factor sign-in (motcua.accounts, docs/accounts.md). Before
+    # the project's apps: accounts/admin.py replaces django-otp's device admin.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Only for its templates and static files: the API docs (/api/v1/docs) are served from here
     # instead of a CDN, which the Content-Security-Policy below would block anyway.
     "ninja",
@@ -75,8 +81,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks sessions that passed the second step; staff pages send the others to it.
+    "django_otp.middleware.OTPMiddleware",
+    "motcua.accounts.middleware.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "motcua.urls"
@@ -106,6 +117,10 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{PROJECT_DIR / 'var' / 'motcua.sqlite3'}",
         conn_max_age=int(os.environ.get("MOTCUA_DB_CONN_MAX_AGE", "60")),
+        # A persistent connection is checked before a request reuses it: after a database
+        # restart the first request of each idle thread would otherwise fail with a 500
+        # (tests/faults/test_database_outage_under_load.py).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -143,9 +158,47 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("MOTCUA_STATIC_ROOT", PROJECT_DIR / "var" / "static"))
 MEDIA_ROOT = Path(os.environ.get("MOTCUA_MEDIA_ROOT", PROJECT_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
+# Uploaded files (dossier attachments, the catalog's form templates) go through Django's storage
+# API: the local disk under MEDIA_ROOT by default, or an S3-compatible object store that every
+# machine shares (MOTCUA_FILE_STORAGE=s3: AWS, MinIO, Ceph RGW, a provincial cloud). They hold
+# personal data: objects are private and never handed out as URLs; pages stream them after an
+# access check (motcua.dossiers.views, motcua.catalog.views).
+_FILE_STORAGES = {
+    "local": "django.core.files.storage.FileSystemStorage",
+    "s3": "storages.backends.s3.S3Storage",
+}
+_file_storage = os.environ.get("MOTCUA_FILE_STORAGE", "local")
+_file_backend = _FILE_STORAGES.get(_file_storage, _file_storage)
+_on_s3 = _file_backend == _FILE_STORAGES["s3"]
+_S3_OPTIONS = {
+    "bucket_name": os.environ.get("MOTCUA_S3_BUCKET", ""),
+    # An S3-compatible server's address (https://s3.example.gov.vn); empty means AWS itself.
+    "endpoint_url": os.environ.get("MOTCUA_S3_ENDPOINT_URL") or None,
+    "region_name": os.environ.get("MOTCUA_S3_REGION") or None,
+    # Empty: boto3's own chain (AWS_ACCESS_KEY_ID…, an instance role).
+    "access_key": os.environ.get("MOTCUA_S3_ACCESS_KEY_ID") or None,
+    "secret_key": os.environ.get("MOTCUA_S3_SECRET_ACCESS_KEY") or None,
+    # "path" (https://host/bucket/key) suits most on-premises servers; "virtual" AWS.
+    "addressing_style": os.environ.get("MOTCUA_S3_ADDRESSING_STYLE") or None,
+    "location": os.environ.get("MOTCUA_S3_PREFIX", "media/").strip("/"),
+    # Empty sends no ACL at all, for buckets whose ACLs are disabled (the bucket is private).
+    "default_acl": os.environ.get("MOTCUA_S3_DEFAULT_ACL", "private") or None,
+    "verify": os.environ.get("MOTCUA_S3_CA_BUNDLE") or None,
+    # Never a public URL: should anything ask for one, it is signed and lives five minutes.
+    "querystring_auth": True,
+    "querystring_expire": 300,
+    "signature_version": "s3v4",  # what MinIO and Ceph expect; SigV2 is deprecated
+    # Two uploads with one name both stay (the catalog's templates keep the administrator's
+    # file name), as on the local disk; S3Storage would overwrite by default.
+    "file_overwrite": False,
+    # A file read from the store spills from memory to a temporary file past 2 MiB.
+    "max_memory_size": 2 * 1024 * 1024,
+}
+if _on_s3 and not _S3_OPTIONS["bucket_name"]:
+    raise ImproperlyConfigured("MOTCUA_FILE_STORAGE=s3 needs MOTCUA_S3_BUCKET")
 STORAGES = {
-    "default": {"BACKEND": os.environ.get(
-        "MOTCUA_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    "default": {"BACKEND": _file_backend}
+    | ({"OPTIONS": _S3_OPTIONS} if _on_s3 else {}),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
@@ -193,12 +246,54 @@ SECURE_CSP_REPORT_ONLY = _CSP_POLICY if DEBUG else {}
 
 SESSION_COOKIE_SECURE = env_bool("MOTCUA_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# The session cookie is never readable by scripts; Lax keeps it off cross-site POSTs and
+# embedded requests while links from e-mails and the national portal still arrive signed in.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# The CSRF cookie stays readable: API calls on the session send it back as X-CSRFToken
+# (docs/api.md); it is worthless to another site, which cannot read it.
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False
 
+# HTTPS: usually the reverse proxy redirects and sends HSTS (docs/operations.md); these let
+# the application do it when the proxy does not. Behind a proxy that terminates TLS, Django
+# sees plain HTTP: MOTCUA_SECURE_PROXY_SSL_HEADER trusts its `X-Forwarded-Proto: https` —
+# only when the proxy always sets (or strips) that header, else a client could forge it.
+SECURE_HSTS_SECONDS = int(os.environ.get("MOTCUA_HSTS_SECONDS", "0") or 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("MOTCUA_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("MOTCUA_HSTS_PRELOAD")
+SECURE_SSL_REDIRECT = env_bool("MOTCUA_SSL_REDIRECT")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MOTCUA_SECURE_PROXY_SSL_HEADER") else None
+)
+
+# Every handler masks personal data (CCCD, phone, e-mail; motcua.core.logging, Decree
+# 13/2023/NĐ-CP). `django` and `django.server` are named so that Django's default handlers
+# (which would print unmasked) are replaced; `granian.access` is granian's access log (a Python
+# logger, written only with granian's --access-log), replaced once Django starts in the worker.
+_MASKED = {"filters": ["personal_data"]}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "motcua.core.logging.PersonalDataFilter"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter",
+                          "format": "[{server_time}] {message}", "style": "{"},
+        "plain": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **_MASKED},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server",
+                          **_MASKED},
+        "access": {"class": "logging.StreamHandler", "formatter": "plain",
+                   "stream": "ext://sys.stdout", **_MASKED},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("MOTCUA_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        "granian.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Shared by every web process (the public look-up's rate limit lives here): the database cache
@@ -236,13 +331,39 @@ MOTCUA_PUBLIC_BASE_URL = os.environ.get("MOTCUA_PUBLIC_BASE_URL", "http://localh
 
 # --- accounts: citizens' sign-in, the login rate limit, OpenID Connect (docs/accounts.md) ---
 # Sign in with a phone number, an e-mail address or a user name; the admin keeps its own page.
-AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.IdentifierBackend"]
+# django-axes' backend first: it refuses a locked-out identifier or address before any password
+# is checked, on our sign-in page and the admin's alike.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend",
+                           "motcua.accounts.backends.IdentifierBackend"]
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "/"
 # Failed sign-ins allowed within the window, per identifier typed and per client IP address.
 MOTCUA_LOGIN_MAX_FAILURES = int(os.environ.get("MOTCUA_LOGIN_MAX_FAILURES", "5"))
 MOTCUA_LOGIN_MAX_FAILURES_PER_IP = int(os.environ.get("MOTCUA_LOGIN_MAX_FAILURES_PER_IP", "20"))
 MOTCUA_LOGIN_WINDOW_SECONDS = int(os.environ.get("MOTCUA_LOGIN_WINDOW_SECONDS", "900"))
+# django-axes, configured from the MOTCUA_LOGIN_* settings above (motcua.accounts.login_limits):
+# failures in the database (every process sees them, the admin lists them), counted per folded
+# identifier and per client address, each against its own limit.
+AXES_HANDLER = "motcua.accounts.login_limits.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # this order: LockoutHandler reads it
+AXES_USERNAME_FORM_FIELD = "identifier"
+AXES_USERNAME_CALLABLE = "motcua.accounts.login_limits.identifier_of"
+AXES_CLIENT_IP_CALLABLE = "motcua.core.http.client_address"
+AXES_FAILURE_LIMIT = "motcua.accounts.login_limits.failure_limit"
+AXES_COOLOFF_TIME = "motcua.accounts.login_limits.cool_off"
+AXES_LOCKOUT_CALLABLE = "motcua.accounts.login_limits.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# A locked-out attempt does not restart the window (the lock ends on time, as announced).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No table of every sign-in (personal data with no retention rule): only failures are kept.
+AXES_DISABLE_ACCESS_LOG = True
+# Never in the stored request data or the logs: what was typed and the CSRF token.
+AXES_SENSITIVE_PARAMETERS = ["username", "identifier", "ip_address", "csrfmiddlewaretoken"]
+# Two-factor sign-in for staff (motcua.accounts.two_factor): off only for demos and tests.
+MOTCUA_STAFF_OTP_REQUIRED = env_bool("MOTCUA_STAFF_OTP_REQUIRED", True)
+# The name authenticator apps show beside the code.
+MOTCUA_STAFF_OTP_ISSUER = os.environ.get("MOTCUA_STAFF_OTP_ISSUER", "Motcua")
+OTP_TOTP_ISSUER = MOTCUA_STAFF_OTP_ISSUER
 # OpenID Connect (where VNeID plugs in): on only when the client and all endpoints are set.
 MOTCUA_OIDC_CLIENT_ID = os.environ.get("MOTCUA_OIDC_CLIENT_ID", "")
 MOTCUA_OIDC_CLIENT_SECRET = os.environ.get("MOTCUA_OIDC_CLIENT_SECRET", "")

@@ -2,9 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from motcua.api.v1 import api
+from motcua.core.views import health
+
+# Uncaught errors: a Vietnamese page, and 503 with Retry-After when the database is away; the
+# API answers in JSON.
+handler404 = "motcua.core.views.page_not_found"
+handler500 = "motcua.core.views.server_error"
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    path("healthz", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("tai-khoan/thong-bao/", include("motcua.notify.urls")),
@@ -17,6 +24,7 @@ urlpatterns = [
     path("thong-ke/", include("motcua.reports.urls")),
     path("tep/", include("motcua.dossiers.urls")),
     path("buu-chinh/", include("motcua.postal.urls")),
+    path("nhat-ky-truy-cap/", include("motcua.audit.urls")),
     path("", include("motcua.catalog.urls")),
     path("", include("motcua.portal.urls")),
 ]

@@ -1,10 +1,7 @@
 import pytest
-from django.core.cache import cache
 
 
 @pytest.fixture
-def fresh_limits(db):
-    """The sign-in limit's counters live in the cache, which outlives a test."""
-    cache.clear()
-    yield
-    cache.clear()
+def second_factor_on(settings):
+    """Staff's two-factor sign-in as in production (the suite turns it off by default)."""
+    settings.MOTCUA_STAFF_OTP_REQUIRED = True

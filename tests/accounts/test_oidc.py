@@ -16,7 +16,8 @@ from motcua.accounts.models import User
 from motcua.accounts.oidc import claims_full_name, user_match_claims
 from tests.factories.accounts import CitizenFactory, StaffFactory
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
+pytestmark = pytest.mark.django_db
+
 
 LOGIN = "/tai-khoan/dang-nhap/"
 START = "/tai-khoan/dinh-danh/dang-nhap/"

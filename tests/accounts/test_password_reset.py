@@ -9,7 +9,8 @@ from motcua.accounts.services import citizen_from_identity
 from tests.factories.accounts import PASSWORD, CitizenFactory
 from tests.portal.markup import find_all, parse, text_of
 
-pytestmark = pytest.mark.usefixtures("fresh_limits")
+pytestmark = pytest.mark.django_db
+
 
 RESET = "/tai-khoan/quen-mat-khau/"
 NEW_PASSWORD = "Mai-vang-Tet-2027"

@@ -61,6 +61,12 @@ def test_the_form_is_labelled(catalog, client):
     assert 'role="search"' in html
 
 
+def test_a_page_number_past_any_catalog_is_an_empty_page_not_an_error(catalog, client):
+    response = client.get("/thu-tuc/", {"page": 10**24})
+
+    assert response.status_code == 200
+
+
 def test_the_procedure_page_has_everything_a_citizen_needs(catalog, client):
     response = client.get("/thu-tuc/CT-03/")
     assert response.status_code == 200

@@ -66,6 +66,23 @@ def _at(template, status, channel=Channel.ONLINE):
     return lambda site: template.format(code=_code(status, channel)(site))
 
 
+def _second_step(site, path, device=False):
+    """`path`, with staff's two-factor sign-in on (and the desk officer's authenticator)."""
+    site.settings.MOTCUA_STAFF_OTP_REQUIRED = True
+    if device:
+        from tests.accounts.otp import device_for
+
+        device_for(site.world.desk_officer)
+    return path
+
+
+def _read_by_desk(site):
+    """The access log page once the desk officer has opened one of the citizen's dossiers."""
+    dossier = site.dossier(Status.RECEIVED)
+    site.client_for("desk_officer").get(f"/mot-cua/ho-so/{dossier.code}/")
+    return "/nhat-ky-truy-cap/"
+
+
 PAGES = [
     # The public portal and the catalog.
     Page("home", None, lambda s: "/", owner="portal"),
@@ -174,6 +191,8 @@ PAGES = [
         invalid="/xu-ly/ho-so/{code}/request_supplement/",
         owner="processing",
     ),
+    # Who read my personal data (the access log, Decree 13/2023).
+    Page("my-reads", "citizen", _read_by_desk, owner="audit"),
     # Accounts.
     Page(
         "account-login",
@@ -216,6 +235,13 @@ PAGES = [
         lambda s: "/tai-khoan/dat-lai-mat-khau/xong/",
         owner="accounts",
     ),
+    # Staff's second step (two-factor sign-in is off in the suite: these pages turn it on).
+    Page("account-otp-setup", "desk_officer",
+         lambda s: _second_step(s, "/tai-khoan/xac-thuc/dang-ky/"), invalid=".",
+         owner="accounts"),
+    Page("account-otp-verify", "desk_officer",
+         lambda s: _second_step(s, "/tai-khoan/xac-thuc/", device=True), invalid=".",
+         owner="accounts"),
     # Reports.
     Page(
         "reports-statistics",

@@ -27,6 +27,13 @@ def scene(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_on(settings):
+    """As in production: staff sessions count only after the authenticator code (the rest of
+    the suite turns it off; the scene's staff sessions have passed it)."""
+    settings.MOTCUA_STAFF_OTP_REQUIRED = True
+
+
+@pytest.fixture(autouse=True)
 def _media_root():
     """The scene's files stay where the scene stored them (the dossier world would give every
     test a fresh MEDIA_ROOT)."""

@@ -92,6 +92,7 @@ REASON = {**ACTION, "reason": "Lý do kiểm tra phân quyền"}
 
 PAGES: dict[str, list[Case]] = {
     # --- public pages --------------------------------------------------------------------
+    "health": [Case("/healthz", PUBLIC)],
     "portal:home": [Case("/", PUBLIC)],
     "portal:lookup": [Case("/tra-cuu/", PUBLIC),
                       Case("/tra-cuu/", PUBLIC, dossier="submitted", oracle=False,
@@ -124,6 +125,10 @@ PAGES: dict[str, list[Case]] = {
     "accounts:logout": [Case("/tai-khoan/dang-xuat/", E(405), note="GET never signs out"),
                         Case("/tai-khoan/dang-xuat/", E(REDIRECT), method="POST")],
     "accounts:password-change": [Case("/tai-khoan/doi-mat-khau/", SIGNED_IN)],
+    # Staff's second step: whoever has nothing to do there (citizens, staff sessions that
+    # passed it) is sent on; unverified staff sessions: test_second_factor.py.
+    "accounts:otp-verify": [Case("/tai-khoan/xac-thuc/", E(REDIRECT, anonymous=LOGIN))],
+    "accounts:otp-setup": [Case("/tai-khoan/xac-thuc/dang-ky/", E(REDIRECT, anonymous=LOGIN))],
     "accounts:password-reset": [Case("/tai-khoan/quen-mat-khau/", PUBLIC)],
     "accounts:password-reset-done": [Case("/tai-khoan/quen-mat-khau/da-gui/", PUBLIC)],
     "accounts:password-reset-confirm": [
@@ -252,6 +257,8 @@ PAGES: dict[str, list[Case]] = {
     "postal:order": [Case("/buu-chinh/don/BC000000000/", E(404, anonymous=LOGIN),
                           note="a made-up order number; owners' orders: tests/postal")],
     "notify:preferences": [Case("/tai-khoan/thong-bao/", SIGNED_IN)],
+    # Each signed-in person sees the reads of their own data only (tests/audit).
+    "audit:my-reads": [Case("/nhat-ky-truy-cap/", SIGNED_IN)],
     # --- API documentation ----------------------------------------------------------------
     "api-v1:openapi-json": [Case("/api/v1/openapi.json", PUBLIC)],
     "api-v1:openapi-view": [Case("/api/v1/docs", PUBLIC)],

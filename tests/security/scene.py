@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import Client
 
+from motcua.accounts.access import is_staff_member
 from motcua.accounts.models import User
 from motcua.catalog.models import Procedure
 from motcua.dossiers.access import dossier_get_for
@@ -21,6 +22,7 @@ from motcua.dossiers.models import Dossier, DossierFile
 from motcua.dossiers.statuses import Channel, Status
 from motcua.payments import protocol
 from motcua.payments import services as payment_services
+from tests.accounts.otp import verify_session
 from tests.factories.accounts import CitizenFactory, StaffFactory
 from tests.factories.agencies import UnitFactory
 from tests.factories.dossiers import dossier_in, procedure_create, world_create
@@ -126,13 +128,17 @@ def scene_build() -> Scene:
 
 
 def _sessions(users) -> dict[str, str]:
-    """A signed-in session per actor, made once (signing in again per test costs time)."""
+    """A signed-in session per actor, made once (signing in again per test costs time). Staff
+    sessions have passed the second step (an authenticator code), as in production; the
+    matrix runs with MOTCUA_STAFF_OTP_REQUIRED on (conftest.py)."""
     keys = {}
     for actor, user in users.items():
         if user is not None:
             client = Client()
             client.force_login(user)
             keys[actor] = client.cookies[settings.SESSION_COOKIE_NAME].value
+            if is_staff_member(user):
+                verify_session(keys[actor], user)
     return keys
 
 

@@ -22,12 +22,17 @@ rules, also in docs/access.md:
    the subtree of the unit where it is held.
 5. Inactive and anonymous users hold nothing. Citizens act on their own dossiers by ownership,
    which the dossier access functions check; they hold no permission here.
+6. With MOTCUA_STAFF_OTP_REQUIRED on, a signed-in session holds nothing until its second step
+   (the authenticator code, `motcua.accounts.two_factor`) is done: a stolen password alone
+   opens no staff page, file or API call. Users that do not come from a request (services,
+   tasks, commands) carry no such mark and are not affected.
 """
 
 import enum
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -115,7 +120,24 @@ def today() -> date:
 
 
 def _is_active(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
+    return bool(user is not None and user.is_authenticated and user.is_active
+                and _second_factor_done(user))
+
+
+def _second_factor_done(user) -> bool:
+    """Rule 6. django-otp's middleware gives a request's user `is_verified()`."""
+    is_verified = getattr(user, "is_verified", None)
+    return is_verified is None or not settings.MOTCUA_STAFF_OTP_REQUIRED or is_verified()
+
+
+def is_staff_member(user) -> bool:
+    """Whether `user` is staff: `is_staff` (the admin site) or an officer role in force today,
+    in any unit (who must use two-factor sign-in, `motcua.accounts.two_factor`)."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return StaffRole.objects.active_on(today()).filter(user=user).exists()
 
 
 def _widest_scopes(perms: Iterable[Permission]) -> dict[Role, Scope]:

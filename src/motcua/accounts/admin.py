@@ -3,13 +3,22 @@
 Who sees and changes what is decided by `motcua.accounts.access` (permission
 `unit.manage_users`, `can_grant_role`, `can_manage_user`); writes go through the services.
 Django's own groups and per-model permissions are not used and are hidden.
+
+Two-factor devices are not edited here (django-otp's own device admin is removed: it shows the
+secret keys): a person's page says whether they have one, and the action "Đặt lại xác thực hai
+lớp" removes it after a lost phone, recorded in the admin's history (LogEntry) and the log.
 """
+
+import contextlib
+import logging
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from motcua.accounts.access import (
     Permission,
@@ -21,10 +30,20 @@ from motcua.accounts.access import (
 from motcua.accounts.admin_access import AccessAdminMixin
 from motcua.accounts.models import StaffRole, User
 from motcua.accounts.services import staff_role_delete, staff_role_save
+from motcua.accounts.two_factor import devices_reset
 from motcua.agencies.models import Department, Unit
 
 CANNOT_GRANT = _("Bạn không được giao vai trò này tại đơn vị này.")
 NEEDS_A_ROLE = _("Hãy giao ít nhất một vai trò cho cán bộ mới.")
+TWO_FACTOR_RESET = _("Đặt lại xác thực hai lớp")
+TWO_FACTOR_RESET_DONE = _("Đã đặt lại xác thực hai lớp cho %(count)d tài khoản. Lần đăng nhập "
+                          "tới, họ quét mã QR mới bằng ứng dụng xác thực.")
+TWO_FACTOR_RESET_REFUSED = _("Bạn không quản lý tài khoản %(username)s: chưa đặt lại.")
+
+log = logging.getLogger(__name__)
+
+with contextlib.suppress(NotRegistered):  # its device pages show and edit the secret keys
+    admin.site.unregister(TOTPDevice)
 
 
 def _grant_check(user, role: str | None, unit: Unit | None) -> None:
@@ -82,12 +101,14 @@ class UserAdmin(AccessAdminMixin, DjangoUserAdmin):
     list_display = ["username", "full_name", "cccd", "phone", "email", "is_staff", "is_active",
                     "is_sample"]
     list_filter = ["is_staff", "is_superuser", "is_active", "is_sample", "staff_roles__role"]
+    actions = ["two_factor_reset"]
     search_fields = ["username", "full_name", "cccd", "phone", "email"]
     ordering = ["username"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Thông tin cá nhân"), {"fields": ["full_name", "cccd", "phone", "email", "address"]}),
-        (_("Trạng thái"), {"fields": ["is_active", "is_staff", "is_superuser", "is_sample"]}),
+        (_("Trạng thái"), {"fields": ["is_active", "is_staff", "is_superuser", "is_sample",
+                                      "two_factor"]}),
         (_("Mốc thời gian"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
@@ -98,8 +119,32 @@ class UserAdmin(AccessAdminMixin, DjangoUserAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Only a superuser makes superusers or admin-site users by hand; roles do the rest.
         if request.user.is_superuser:
-            return ["last_login", "date_joined"]
-        return ["is_staff", "is_superuser", "last_login", "date_joined"]
+            return ["last_login", "date_joined", "two_factor"]
+        return ["is_staff", "is_superuser", "last_login", "date_joined", "two_factor"]
+
+    @admin.display(description=_("Xác thực hai lớp"))
+    def two_factor(self, obj) -> str:
+        device = TOTPDevice.objects.filter(user=obj, confirmed=True).first() if obj.pk else None
+        if device is None:
+            return _("Chưa bật")
+        return _("Đã bật (ứng dụng xác thực)")
+
+    @admin.action(description=TWO_FACTOR_RESET, permissions=["change"])
+    def two_factor_reset(self, request, queryset) -> None:
+        """After a lost phone: the person enrols a new authenticator at their next sign-in."""
+        done = 0
+        for person in queryset:
+            if not can_manage_user(request.user, person):
+                self.message_user(request, TWO_FACTOR_RESET_REFUSED % {
+                    "username": person.username}, level="error")
+                continue
+            removed = devices_reset(person)
+            self.log_change(request, person, [{"changed": {"fields": [str(TWO_FACTOR_RESET)]}}])
+            log.warning("two-factor reset: user %s by %s (%d device(s) removed)",
+                        person.pk, request.user.pk, removed)
+            done += 1
+        if done:
+            self.message_user(request, TWO_FACTOR_RESET_DONE % {"count": done})
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

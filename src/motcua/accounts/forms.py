@@ -12,6 +12,7 @@ from motcua.accounts.selectors import phone_normalize
 from motcua.accounts.services import CONTACT_REQUIRED, user_password_set
 from motcua.core.forms import DescribedFieldsMixin
 
+CODE_FORMAT = _("Mã xác thực gồm 6 chữ số, ví dụ: 123456.")
 PASSWORDS_DIFFER = _("Hai mật khẩu đã nhập không giống nhau.")
 PASSWORD_HINT = _("Ít nhất 8 ký tự; không dùng toàn chữ số, mật khẩu phổ biến hay thông tin "
                   "cá nhân của bạn.")
@@ -127,6 +128,24 @@ class LoginForm(AccessibleForm, forms.Form):
         error_messages=_required(_("Vui lòng nhập mật khẩu.")),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class CodeForm(AccessibleForm, forms.Form):
+    """The 6-digit code of an authenticator app (two-factor sign-in for staff)."""
+
+    code = forms.CharField(
+        label=_("Mã xác thực"), max_length=12,
+        help_text=_("6 chữ số đang hiện trong ứng dụng xác thực trên điện thoại của bạn."),
+        error_messages=_required(_("Vui lòng nhập mã xác thực gồm 6 chữ số.")),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
+                                      "autofocus": True, "maxlength": "12"}),
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].replace(" ", "")
+        if not (len(code) == 6 and code.isascii() and code.isdigit()):
+            raise ValidationError(CODE_FORMAT)
+        return code
 
 
 class ProfileForm(ContactFields):

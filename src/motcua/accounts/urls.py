@@ -8,6 +8,9 @@ urlpatterns = [
     path("dang-ky/", views.signup, name="signup"),
     path("dang-nhap/", views.login_view, name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
+    # Staff's second step: the authenticator's code, or enrolling one (two_factor.py).
+    path("xac-thuc/", views.otp_verify, name="otp-verify"),
+    path("xac-thuc/dang-ky/", views.otp_setup, name="otp-setup"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password-change"),
     path("quen-mat-khau/", views.PasswordResetView.as_view(), name="password-reset"),
     path("quen-mat-khau/da-gui/", views.PasswordResetDoneView.as_view(),

@@ -1,24 +1,29 @@
 """The citizen's account pages under /tai-khoan/: parse, call a service, render.
 
 Sign-in (`login`) serves citizens and officers alike; see docs/accounts.md for where each
-lands and for the rate limit.
+lands, the lockout (`login_limits`, django-axes) and the staff's second step (`two_factor`:
+`otp_verify`, `otp_setup`).
 """
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login
+from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from motcua.accounts import login_limits
+from motcua.accounts import login_limits, two_factor
 from motcua.accounts.forms import (
+    CodeForm,
     LoginForm,
     PasswordChangeForm,
     PasswordResetForm,
@@ -34,8 +39,10 @@ BACKEND = "motcua.accounts.backends.IdentifierBackend"
 SIGNED_UP = _("Đăng ký tài khoản thành công. Chào mừng bạn đến với Cổng dịch vụ công.")
 LOGIN_FAILED = _("Thông tin đăng nhập chưa đúng. Vui lòng kiểm tra số điện thoại, email hoặc "
                  "tên đăng nhập và mật khẩu.")
-LOGIN_BLOCKED = _("Bạn đã đăng nhập sai quá nhiều lần. Để bảo vệ tài khoản, vui lòng thử lại "
-                  "sau %(minutes)d phút hoặc dùng chức năng quên mật khẩu.")
+CODE_WRONG = _("Mã xác thực chưa đúng hoặc đã hết hạn. Vui lòng nhập mã đang hiện trong ứng "
+               "dụng xác thực.")
+CODE_WAIT = _("Bạn đã nhập sai mã nhiều lần. Vui lòng chờ %(seconds)d giây rồi nhập mã mới.")
+ENROLLED = _("Đã bật xác thực hai lớp cho tài khoản của bạn.")
 PROFILE_SAVED = _("Đã lưu thông tin tài khoản.")
 PASSWORD_CHANGED = _("Đã đổi mật khẩu.")
 
@@ -72,24 +79,97 @@ def signup(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters("password")
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
+        if two_factor.pending(request):
+            return redirect(_second_step_url(request.user, safe_next(request)))
         return redirect(after_sign_in_url(request, request.user))
     form = LoginForm(request.POST or None)
     context = {"form": form, "next": safe_next(request), "oidc_enabled": oidc_enabled()}
     if request.method == "POST" and form.is_valid():
-        keys = login_limits.login_keys(request, form.cleaned_data["identifier"])
-        if login_limits.login_blocked(keys):
-            context["blocked"] = LOGIN_BLOCKED % {"minutes": login_limits.window_minutes()}
-            return _page(request, "accounts/login.html", context, status=429)
+        # A locked identifier or address never reaches the password check: axes' backend
+        # refuses first and its middleware answers with login_limits.lockout_response (429).
         user = authenticate(request, username=form.cleaned_data["identifier"],
                             password=form.cleaned_data["password"])
         if user is None:
-            login_limits.login_failure_record(keys)
             context["failed"] = LOGIN_FAILED
             return _page(request, "accounts/login.html", context, status=200)
-        login_limits.login_success_record(keys)
         login(request, user)
+        if two_factor.needed_for(user):
+            return redirect(_second_step_url(user, safe_next(request)))
         return redirect(after_sign_in_url(request, user))
     return _page(request, "accounts/login.html", context)
+
+
+def _second_step_url(user, next_url: str | None) -> str:
+    """The code step, or the enrolment for staff without a confirmed authenticator."""
+    name = "accounts:otp-verify" if two_factor.confirmed_device(user) else "accounts:otp-setup"
+    url = reverse(name)
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def _code_failed(request, identifier: str) -> HttpResponse | None:
+    """A wrong code counts as a failed sign-in of the identifier typed with the password; at
+    the limit the session ends and the sign-in page says the account is locked."""
+    user_login_failed.send(sender=__name__, credentials={"username": identifier},
+                           request=request)
+    if getattr(request, "axes_locked_out", False):
+        logout(request)
+        return login_limits.lockout_response(request)
+    return None
+
+
+@login_required
+@sensitive_post_parameters("code")
+def otp_verify(request: HttpRequest) -> HttpResponse:
+    """The second step: the code of the staff member's authenticator app."""
+    if not two_factor.pending(request):
+        return redirect(after_sign_in_url(request, request.user))
+    device = two_factor.confirmed_device(request.user)
+    if device is None:
+        return redirect(_second_step_url(request.user, safe_next(request)))
+    identifier = (request.session.get(two_factor.IDENTIFIER_SESSION_KEY)
+                  or login_limits.identifier_fold(request.user.get_username()))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST":
+        if not AxesProxyHandler.is_allowed(request, {"username": identifier}):
+            logout(request)
+            return login_limits.lockout_response(request)
+        if form.is_valid():
+            wait = two_factor.throttle_seconds(device)
+            if wait:
+                form.add_error("code", CODE_WAIT % {"seconds": wait})
+            elif two_factor.session_verify(request, device, form.cleaned_data["code"]):
+                return redirect(after_sign_in_url(request, request.user))
+            else:
+                locked = _code_failed(request, identifier)
+                if locked is not None:
+                    return locked
+                form.add_error("code", CODE_WRONG)
+    return _page(request, "accounts/otp_verify.html",
+                 {"form": form, "next": safe_next(request)})
+
+
+@login_required
+@sensitive_post_parameters("code")
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    """Enrolment: scan the QR code (or type the secret), then confirm with a current code."""
+    if not two_factor.pending(request):
+        return redirect(after_sign_in_url(request, request.user))
+    if two_factor.confirmed_device(request.user) is not None:
+        return redirect(_second_step_url(request.user, safe_next(request)))
+    device = two_factor.pending_device(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wait = two_factor.throttle_seconds(device)
+        if wait:
+            form.add_error("code", CODE_WAIT % {"seconds": wait})
+        elif two_factor.device_confirm(request, device, form.cleaned_data["code"]):
+            messages.success(request, ENROLLED)
+            return redirect(after_sign_in_url(request, request.user))
+        else:
+            form.add_error("code", CODE_WRONG)
+    context = {"form": form, "next": safe_next(request), "qr": two_factor.qr_data_uri(device),
+               "secret": two_factor.secret_text(device)}
+    return _page(request, "accounts/otp_setup.html", context)
 
 
 class LogoutView(auth_views.LogoutView):

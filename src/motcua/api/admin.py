@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from motcua.api.models import ApiToken
 from motcua.api.tokens import api_token_revoke
+from motcua.core.admin import RecordAdminMixin
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
     list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "user__username", "prefix"]
@@ -22,15 +23,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return self.has_module_permission(request)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.action(description=_("Thu hồi các mã đã chọn"), permissions=["view"])
     def revoke(self, request, queryset):

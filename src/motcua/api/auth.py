@@ -7,6 +7,7 @@ it in `SessionAuth`), since a browser sends cookies to any site's form.
 
 from ninja.security import HttpBearer, SessionAuth
 
+from motcua.accounts import two_factor
 from motcua.api.tokens import api_token_authenticate
 
 
@@ -21,7 +22,10 @@ class TokenAuth(HttpBearer):
 class ActiveSessionAuth(SessionAuth):
     def authenticate(self, request, key):
         user = request.user
-        return user if user.is_authenticated and user.is_active else None
+        # A staff session counts only once its second step is done (motcua.accounts.two_factor).
+        if not user.is_authenticated or not user.is_active or two_factor.pending(request):
+            return None
+        return user
 
 
 API_AUTH = [TokenAuth(), ActiveSessionAuth()]

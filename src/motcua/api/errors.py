@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from motcua.api.parser import NulCharacter
 from motcua.dossiers.errors import DossierError
 
 UNAUTHENTICATED = _("Cần đăng nhập hoặc gửi mã truy cập API hợp lệ (Authorization: Bearer …).")
@@ -20,6 +21,7 @@ FORBIDDEN = _("Bạn không có quyền thực hiện thao tác này.")
 CSRF_FAILED = _("Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF). Vui lòng tải lại trang.")
 RATE_LIMITED = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.")
 INVALID = _("Dữ liệu không hợp lệ.")
+MALFORMED_BODY = _("Nội dung yêu cầu không phải là JSON hợp lệ.")
 MISSING = _("Trường “{field}” là bắt buộc.")
 INVALID_FIELD = _("Giá trị của trường “{field}” không hợp lệ.")
 
@@ -99,6 +101,13 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
+        if isinstance(exc.__cause__, NulCharacter):  # the body parser's refusal (api.parser)
+            field = field_of(exc.__cause__.loc)
+            return respond(request, 422, error_body("invalid_input",
+                                                    str(INVALID_FIELD).format(field=field),
+                                                    field))
+        if exc.status_code == 400 and exc.message.startswith("Cannot parse request body"):
+            return respond(request, 400, error_body("malformed_body", MALFORMED_BODY))
         if exc.status_code == 403 and "CSRF" in exc.message:
             return respond(request, 403, error_body("csrf_failed", CSRF_FAILED))
         return respond(request, exc.status_code, error_body("http_error", exc.message))

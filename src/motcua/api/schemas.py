@@ -23,4 +23,4 @@ class ErrorOut(Schema):
 
 
 # Responses every authenticated dossier endpoint may give besides its own.
-COMMON_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+COMMON_ERRORS = {status: ErrorOut for status in (400, 401, 403, 404, 409, 422)}

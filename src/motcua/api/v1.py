@@ -7,6 +7,7 @@ and the calendar are public, dossiers need a token or a session: motcua.api.auth
 from ninja import NinjaAPI
 
 from motcua.api import errors
+from motcua.api.parser import NulRefusingParser
 
 api = NinjaAPI(
     title="Motcua API",
@@ -15,6 +16,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
     urls_namespace="api-v1",
+    parser=NulRefusingParser(),
 )
 errors.install(api)
 

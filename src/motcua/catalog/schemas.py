@@ -8,7 +8,7 @@ from ninja import Schema
 
 from motcua.catalog.content import plain_number
 from motcua.catalog.models import Procedure, ProcedureVersion, split_lines
-from motcua.catalog.selectors import MAX_PAGE_SIZE, PAGE_SIZE, Page
+from motcua.catalog.selectors import MAX_PAGE, MAX_PAGE_SIZE, PAGE_SIZE, Page
 
 
 class ErrorOut(Schema):
@@ -123,6 +123,8 @@ class ProcedurePageOut(Schema):
     items: list[ProcedureSummaryOut]
 
 
+
+
 class ProcedureFilters(Schema):
     q: str = SchemaField("", description="tìm không phân biệt dấu, hoa thường; mọi từ đều khớp")
     field: str = SchemaField("", description="mã lĩnh vực")
@@ -130,7 +132,8 @@ class ProcedureFilters(Schema):
     unit: str = SchemaField("", description="mã đơn vị: thủ tục đơn vị đó giải quyết")
     channel: int | None = SchemaField(None, ge=1, le=3)
     online_level: str = ""
-    page: int = SchemaField(1, ge=1)
+    # Bounded (selectors.MAX_PAGE): the API says so rather than clamping silently.
+    page: int = SchemaField(1, ge=1, le=MAX_PAGE)
     page_size: int = SchemaField(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 

@@ -17,6 +17,9 @@ from motcua.core.text import fold
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# A page number past the database's integers made the offset overflow (a 500 found by
+# schemathesis); 100.000 pages of 100 is far beyond any catalog.
+MAX_PAGE = 100_000
 _VERSION_PARTS = ("stages", "fees", "components", "results", "steps")
 _VERSION_REFS = ("field", "level", "level_before_2025_07", "competent_unit")
 _CHANNEL_FLAGS = {Channel.DIRECT: "channel_direct", Channel.ONLINE: "channel_online",
@@ -115,7 +118,7 @@ def procedure_list_popular(*, limit: int) -> QuerySet[Procedure]:
 def procedure_page(*, page: int = 1, page_size: int = PAGE_SIZE, **filters) -> Page:
     """One page of procedure_list: three queries (count, rows, time-limit stages)."""
     size = min(max(page_size, 1), MAX_PAGE_SIZE)
-    number = max(page, 1)
+    number = min(max(page, 1), MAX_PAGE)
     # Stages are needed to describe staged time limits in a list.
     procedures = procedure_list(**filters).prefetch_related("current_version__stages")
     count = procedures.count()

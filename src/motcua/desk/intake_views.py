@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from motcua.audit.services import applicant_search_record
 from motcua.catalog.selectors import procedure_get
 from motcua.desk import selectors
 from motcua.desk.access import NOT_DESK, desk_required, receiving_units
@@ -87,6 +88,7 @@ def _initial(request: HttpRequest, procedure, units) -> dict:
     cccd = request.GET.get("cccd", "").strip()
     if cccd:
         citizen = selectors.citizen_by_cccd(cccd=cccd)
+        applicant_search_record(request, cccd=cccd, found=citizen)
         if citizen is None:
             messages.info(request, str(ACCOUNT_NOT_FOUND).format(cccd=cccd))
             initial["id_number"] = cccd

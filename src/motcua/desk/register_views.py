@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import translation
 
 from motcua.agencies.models import Unit
+from motcua.audit.models import Kind
+from motcua.audit.services import reads_record
 from motcua.catalog.models import Procedure
 from motcua.core.clock import local, now
 from motcua.desk.access import desk_required, desk_units
@@ -63,8 +65,9 @@ def register_xlsx(request: HttpRequest) -> HttpResponse:
     # language the officer reads the site in.
     with translation.override("vi"):
         names = ", ".join(units.order_by("name").values_list("name", flat=True))
-        content = register_workbook(register_all(units=units, filters=filters),
-                                    unit_names=names, period=_period(filters))
+        rows = register_all(units=units, filters=filters)
+        content = register_workbook(rows, unit_names=names, period=_period(filters))
+    reads_record(request, kind=Kind.REGISTER_EXPORT, dossiers=[row.dossier for row in rows])
     response = HttpResponse(content, content_type=XLSX)
     stamp = local(now()).strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="so-theo-doi-ho-so-{stamp}.xlsx"'
@@ -109,6 +112,7 @@ def register_pdf(request: HttpRequest) -> HttpResponse:
         content = render(unit=unit, rows=[_pdf_row(row) for row in rows],
                          date_from=filters.start or _first_day(rows) or today,
                          date_to=filters.end or today)
+    reads_record(request, kind=Kind.REGISTER_EXPORT, dossiers=[row.dossier for row in rows])
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="so-theo-doi-ho-so-{today:%Y%m%d}.pdf"'
     response["Cache-Control"] = "private, no-store"

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from motcua.accounts.access import Permission
+from motcua.audit.models import Kind
+from motcua.audit.services import read_record
 from motcua.catalog.models import Component
 from motcua.desk import selectors
 from motcua.desk.access import desk_required, may
@@ -102,6 +104,7 @@ def _context(request: HttpRequest, dossier: Dossier, **forms) -> dict:
 @desk_required
 def dossier_page(request: HttpRequest, code: str) -> HttpResponse:
     dossier = _dossier(request, code)
+    read_record(request, kind=Kind.DOSSIER_PAGE, dossier=dossier)
     return render(request, "desk/dossier.html", _context(request, dossier))
 
 

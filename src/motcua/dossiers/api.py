@@ -17,6 +17,8 @@ from motcua.api.auth import API_AUTH
 from motcua.api.errors import error_body
 from motcua.api.schemas import COMMON_ERRORS, ErrorOut
 from motcua.api.throttling import LookupThrottle
+from motcua.audit.models import Kind
+from motcua.audit.services import read_record
 from motcua.dossiers import api_schemas as s
 from motcua.dossiers import inputs, selectors
 from motcua.dossiers.access import For, dossier_get_for
@@ -86,8 +88,10 @@ def my_dossiers(request):
 
 @router.get("/{int:dossier_id}", response=ONE, summary="Chi tiết hồ sơ")
 def dossier_detail(request, dossier_id: int):
-    return dossier_get_for(request.auth, dossier_id,
-                           queryset=selectors.dossier_detail_queryset())
+    dossier = dossier_get_for(request.auth, dossier_id,
+                              queryset=selectors.dossier_detail_queryset())
+    read_record(request, kind=Kind.API_DOSSIER, dossier=dossier)
+    return dossier
 
 
 @router.get("/{int:dossier_id}/events", response={200: list[s.EventOut], **COMMON_ERRORS},

@@ -58,8 +58,14 @@ class SupplementIn(ActionIn):
     file_ids: list[int] = Field([], description="Tệp đã tải lên với mục đích `supplement`")
 
 
+# Bounds of the columns behind the numbers: a larger value overflowed the database (a 500
+# found by schemathesis) instead of being refused as invalid input.
+MAX_AMOUNT = 10**15  # đồng: far above any fee, inside a bigint
+MAX_COPIES = 32767  # a smallint
+
+
 class ObligationIn(ReasonIn):
-    amount: int = Field(..., ge=0, description="Số tiền phải nộp (đồng)")
+    amount: int = Field(..., ge=0, le=MAX_AMOUNT, description="Số tiền phải nộp (đồng)")
 
 
 class ResultIn(Schema):
@@ -120,8 +126,8 @@ class DraftUpdateIn(VersionIn):
 
 class ComponentIn(Schema):
     name: str
-    originals: int = Field(0, ge=0)
-    copies: int = Field(0, ge=0)
+    originals: int = Field(0, ge=0, le=MAX_COPIES)
+    copies: int = Field(0, ge=0, le=MAX_COPIES)
     component_id: int | None = None
 
 
@@ -138,7 +144,7 @@ class ReceiptIn(Schema):
     case: str = ""
     applicant: ApplicantIn
     components: list[ComponentIn] = []
-    fee_paid: int = Field(0, ge=0)
+    fee_paid: int = Field(0, ge=0, le=MAX_AMOUNT)
     delivery: Delivery = Delivery.DESK
     delivery_address: str = ""
     form_data: dict = {}

@@ -191,12 +191,21 @@ def _megabytes(amount: int) -> str:
     return f"{max(amount // 1024, 1)} KB"
 
 
+# Names Windows keeps for devices, whatever the extension: a download must not be one.
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                             *(f"LPT{i}" for i in range(1, 10))})
+
+
 def display_name(client_name: str) -> str:
     """The last part of the client's file name, without control or format characters (no
-    path, no newline, no right-to-left override), at most 200 characters."""
+    path, no newline, no right-to-left override), at most 200 characters, never a Windows
+    device name."""
     last = client_name.replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(ch for ch in last if unicodedata.category(ch)[0] != "C").strip(" .")
-    return unicodedata.normalize("NFC", cleaned)[:200] or DEFAULT_NAME
+    cleaned = "".join(ch for ch in last if unicodedata.category(ch)[0] != "C")
+    shown = unicodedata.normalize("NFC", cleaned.strip(" ."))[:200].strip(" .")
+    if shown.split(".", 1)[0].upper() in WINDOWS_DEVICES:
+        shown = f"_{shown}"[:200]
+    return shown or DEFAULT_NAME
 
 
 def _with_extension(shown: str, kind: FileKind) -> str:

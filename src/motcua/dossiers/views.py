@@ -10,6 +10,8 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
+from motcua.audit.models import Kind
+from motcua.audit.services import read_record
 from motcua.dossiers.access import NOT_FOUND, dossier_get_for, file_visible_to
 from motcua.dossiers.models import DossierFile
 
@@ -32,6 +34,7 @@ def dossier_file(request, code: str, file_id: int):
     stored = DossierFile.objects.filter(dossier=dossier, pk=file_id).first()
     if stored is None or not file_visible_to(request.user, dossier, stored):
         raise Http404(NOT_FOUND)
+    read_record(request, kind=Kind.DOSSIER_FILE, dossier=dossier)
     inline = stored.content_type in _INLINE_TYPES and request.GET.get("download") is None
     response = FileResponse(stored.file.open("rb"), as_attachment=not inline,
                             filename=stored.name, content_type=stored.content_type)

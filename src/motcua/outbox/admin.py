@@ -7,11 +7,12 @@ from django.utils.translation import ngettext
 
 from motcua.accounts.access import Permission
 from motcua.accounts.admin_access import AccessAdminMixin
+from motcua.core.admin import RecordAdminMixin
 from motcua.outbox.models import OutboxMessage, PeriodicJob
 from motcua.outbox.services import outbox_retry
 
 
-class SystemAdminMixin(AccessAdminMixin):
+class SystemAdminMixin(RecordAdminMixin, AccessAdminMixin):
     access_permission = Permission.UNIT_MANAGE
     access_unit_field = None
     access_shared_at_top_level = True
@@ -22,15 +23,6 @@ class SystemAdminMixin(AccessAdminMixin):
     def has_view_permission(self, request, obj=None) -> bool:
         return self.has_shared_access(request)
 
-    # A record of what happened: nobody edits or deletes it by hand.
-    def has_add_permission(self, request, *args) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(OutboxMessage)

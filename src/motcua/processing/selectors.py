@@ -38,6 +38,12 @@ class Row:
     dossier: Dossier
     urgency: Urgency
 
+    @property
+    def status_label(self) -> str:
+        # Not `get_status_display`: it hashes every choice's lazy label on each call, which
+        # made the 200 rows of a unit's inbox cost ~2,600 translations (docs/performance.md).
+        return str(Status(self.dossier.status).label)
+
 
 @dataclass
 class Inbox:

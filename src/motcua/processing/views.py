@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from motcua.accounts import access
+from motcua.audit.models import Kind
+from motcua.audit.services import read_record
 from motcua.dossiers import errors
 from motcua.dossiers.access import For, dossier_get_for
 from motcua.dossiers.selectors import INBOX_PERMISSIONS, dossier_detail_queryset
@@ -55,6 +57,7 @@ def _dossier(request: HttpRequest, code: str):
 @login_required
 def dossier(request: HttpRequest, code: str) -> HttpResponse:
     found = _dossier(request, code)
+    read_record(request, kind=Kind.DOSSIER_PAGE, dossier=found)
     return render(request, "processing/dossier.html", dossier_context(request, found))
 
 

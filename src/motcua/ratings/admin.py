@@ -7,11 +7,12 @@ from django.contrib import admin
 
 from motcua.accounts.access import Permission
 from motcua.accounts.admin_access import AccessAdminMixin
+from motcua.core.admin import RecordAdminMixin
 from motcua.ratings.models import Rating
 
 
 @admin.register(Rating)
-class RatingAdmin(AccessAdminMixin, admin.ModelAdmin):
+class RatingAdmin(RecordAdminMixin, AccessAdminMixin, admin.ModelAdmin):
     access_permission = Permission.REPORTS_VIEW
     access_unit_field = "unit"
 
@@ -23,12 +24,3 @@ class RatingAdmin(AccessAdminMixin, admin.ModelAdmin):
     fields = ["dossier", "unit", "submitted_at", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8",
               "c9", "total", "satisfaction", "comment"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, *args) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
