@@ -55,6 +55,13 @@ SERVER_ENV = {
 }
 
 
+def _cache_env(cache: str) -> dict[str, str]:
+    if cache == "redis":
+        return {"MOTCUA_CACHE_BACKEND": "redis",
+                "MOTCUA_CACHE_LOCATION": "redis://127.0.0.1:6379/2"}
+    return {"MOTCUA_CACHE_BACKEND": "database"}
+
+
 def main() -> int:
     if sys.argv[1:2] == ["--markdown"]:
         print(markdown(json.loads(Path(sys.argv[2]).read_text())), end="")
@@ -71,6 +78,7 @@ def main() -> int:
     plan = VAR / "plan.json"
     _run([BIN / "python", LOAD_DIR / "prepare.py", "--out", plan], env)
     static = Path(tempfile.mkdtemp(prefix="motcua-load-static-"))
+    SERVER_ENV.update(_cache_env(args.cache))
     server_env = {**env, **SERVER_ENV, "MOTCUA_STATIC_ROOT": str(static),
                   "MOTCUA_MEDIA_ROOT": str(VAR / "media")}
     _say("collectstatic")
@@ -114,6 +122,8 @@ def _arguments():
     parser.add_argument("--run-time", type=int, default=60, help="measured seconds of the mix")
     parser.add_argument("--baseline-seconds", type=int, default=15)
     parser.add_argument("--baseline-connections", type=int, default=50)
+    parser.add_argument("--cache", choices=("database", "redis"), default="database",
+                        help="the shared cache (MOTCUA_CACHE_BACKEND); redis: 127.0.0.1:6379/2")
     return parser.parse_args()
 
 

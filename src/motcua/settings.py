@@ -297,17 +297,20 @@ LOGGING = {
 }
 
 # Shared by every web process (the public look-up's rate limit lives here): the database cache
-# table by default (created by the `api` app's migrations), never a process-local cache in
-# production. MOTCUA_CACHE_BACKEND=locmem for a single process; any other value is a dotted path.
+# table by default (created by the `api` app's migrations), or Redis (`redis`, one round trip
+# instead of up to six queries per look-up: docs/performance.md); never a process-local cache
+# in production. MOTCUA_CACHE_BACKEND=locmem for a single process; any other value is a path.
 _CACHE_BACKENDS = {
     "database": "django.core.cache.backends.db.DatabaseCache",
+    "redis": "django.core.cache.backends.redis.RedisCache",
     "locmem": "django.core.cache.backends.locmem.LocMemCache",
 }
 _cache_backend = os.environ.get("MOTCUA_CACHE_BACKEND", "database")
 CACHES = {
     "default": {
         "BACKEND": _CACHE_BACKENDS.get(_cache_backend, _cache_backend),
-        "LOCATION": os.environ.get("MOTCUA_CACHE_LOCATION", "motcua_cache"),
+        "LOCATION": os.environ.get("MOTCUA_CACHE_LOCATION") or (
+            "redis://127.0.0.1:6379/0" if _cache_backend == "redis" else "motcua_cache"),
     }
 }
 # Requests to the public dossier look-up allowed per client IP address (docs/api.md).

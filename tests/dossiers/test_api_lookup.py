@@ -2,6 +2,7 @@
 no way to tell an unknown code from wrong digits, and a rate limit per client address."""
 
 import json
+import uuid
 
 import pytest
 from django.core.cache import cache
@@ -106,3 +107,34 @@ def test_the_look_up_runs_one_query_for_a_miss_and_two_for_a_hit(dossier,
         assert dossier_lookup(code=dossier.code, digits="0000") is None
     with django_assert_num_queries(2):
         assert dossier_lookup(code=dossier.code, digits=dossier.applicant_phone[-4:])
+
+
+def _redis_answers() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _redis_answers(), reason="needs a Redis server on 127.0.0.1:6379")
+def test_the_limit_holds_with_the_cache_on_redis(dossier, settings):
+    """MOTCUA_CACHE_BACKEND=redis (docs/operations.md): the counters live in Redis, which
+    every web process shares, like the database table."""
+    import redis
+
+    server = redis.Redis.from_url("redis://127.0.0.1:6379/15")
+    prefix = f"motcua-test-{uuid.uuid4().hex}"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/15",
+                                   "KEY_PREFIX": prefix}}
+    settings.MOTCUA_LOOKUP_RATE = "2/min"
+    try:
+        answers = [_ask(dossier.code, "0000").status_code for _ in range(3)]
+        assert answers == [404, 404, 429]
+        assert server.keys(f"{prefix}:*")  # the counter is in Redis
+    finally:
+        for key in server.scan_iter(f"{prefix}:*"):
+            server.delete(key)
