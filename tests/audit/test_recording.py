@@ -84,6 +84,17 @@ def test_printing_a_form_records_it(world, received):
                                                       received)
 
 
+def test_finding_a_dossier_to_return_its_result_records_it(world):
+    ready = dossier_in(Status.RESULT_READY, world=world)
+
+    response = client_for(world.desk_officer).get("/mot-cua/tra-ket-qua/", {"ma": ready.code})
+
+    assert response.status_code == 200
+    read = only_read()
+    assert (read.kind, read.reader, read.dossier) == (Kind.DOSSIER_PAGE, world.desk_officer,
+                                                      ready)
+
+
 def test_the_applicant_reading_their_own_dossier_is_not_recorded(world, received):
     owner = client_for(world.citizen)
 

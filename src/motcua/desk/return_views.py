@@ -8,6 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from motcua.audit.models import Kind
+from motcua.audit.services import read_record
 from motcua.desk import selectors
 from motcua.desk.access import desk_required
 from motcua.desk.forms import FindForm, ReturnForm, service_error_to_form
@@ -49,6 +51,8 @@ def return_result(request: HttpRequest) -> HttpResponse:
         context["problem"] = str(NOT_FOUND).format(code=code)
         return render(request, "desk/return.html", context, status=404)
     context["dossier"] = dossier
+    # The page shows the applicant's name and ID number (Decree 13/2023, docs/audit.md).
+    read_record(request, kind=Kind.DOSSIER_PAGE, dossier=dossier)
     if dossier.status != Status.RESULT_READY:
         context["problem"] = str(NOT_READY).format(code=dossier.code,
                                                    status=dossier.get_status_display())
