@@ -55,13 +55,13 @@ from motcua.agencies.services import unit_create
 from motcua.catalog.importer import DEFAULT_CATALOG_FILE, catalog_import
 from motcua.catalog.models import Procedure, ProcedureVersion
 from motcua.core.clock import local, now
+from motcua.dossiers.lookup import dossier_lookup
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.selectors import (
-    INBOX_LIMIT,
+    PAGE_SIZE,
     dossier_desk_queue,
     dossier_inbox_for_officer,
     dossier_list_for_citizen,
-    dossier_lookup,
     local_day_bounds,
 )
 from motcua.dossiers.statuses import NATIONAL_CODE, OPEN, Channel, Status
@@ -423,7 +423,7 @@ def _raw_queue(where: str, params: list, *, due: str, order: str, at: datetime,
     page_sql = (
         f"SELECT {LIST_COLUMNS}, CASE WHEN {overdue} THEN 1 ELSE 0 END, "
         f"CASE WHEN {today} THEN 1 ELSE 0 END{step} {LIST_FROM} WHERE {where} "
-        f"ORDER BY {order} LIMIT {INBOX_LIMIT}"
+        f"ORDER BY {order} LIMIT {PAGE_SIZE}"
     )
     page_params = flag_params + ([_db_time(at)] if step_flag else []) + params
     with connection.cursor() as cursor:

@@ -10,7 +10,9 @@
    database task backend, the look-up rate limit raised out of the way (all the load comes from
    127.0.0.1) and staff two-factor sign-in off (the scenarios sign officers in with a password).
 4. The baseline, closed loop (no think time): the bare view, then the look-up API, then the
-   look-up page, `--baseline-seconds` each, with wrk (`apt-get install wrk`) or else locust.
+   look-up page, `--baseline-seconds` each, with wrk (`apt-get install wrk`) or else locust;
+   with wrk also two floors, views that make one SQL statement or one read of the shared cache
+   and nothing else (bench/load/app.py).
 5. The mix: locust, `--users` simulated people with think time, `--run-time` seconds measured
    after every user has spawned and signed in.
 6. A table on stdout and `bench/load/results.json`. Exit status 0 when every target is met,
@@ -270,6 +272,9 @@ def _print(report: dict) -> None:
     print(f"  look-up API / bare view = {b['ratio_api']:.2f} (target ≥ {b['target_ratio']}: "
           f"{'met' if b['met'] else 'NOT met'}); look-up page / bare view = "
           f"{b['ratio_page']:.2f}")
+    for name, ratio in b.get("ratio_floors", {}).items():
+        print(f"  {name} / bare view = {ratio:.2f} (the most a view making that round trip "
+              "reaches)")
     if cpu := report.get("server_cpu"):
         print(f"\nServer CPU during the mix: granian {cpu['granian_cpu_s']} s, PostgreSQL "
               f"{cpu['postgres_cpu_s']} s = {cpu['cores_busy']} cores busy on average, "
@@ -305,6 +310,8 @@ def markdown(report: dict) -> str:
     lines.append(f"| **look-up API / bare view** | **{b['ratio_api']:.2f}** (target ≥ "
                  f"{b['target_ratio']}: {'met' if b['met'] else '**not met**'}) | | | | | |")
     lines.append(f"| look-up page / bare view | {b['ratio_page']:.2f} | | | | | |")
+    for name, ratio in b.get("ratio_floors", {}).items():
+        lines.append(f"| {name} / bare view | {ratio:.2f} | | | | | |")
     return "\n".join(lines) + "\n"
 
 
@@ -396,6 +403,9 @@ def _baseline(args, host: str, plan: Path, server_pid: int) -> dict:
         "look-up page": [f"/tra-cuu/?ma={c}&so={d}" for c, d in lookups],
     }
     tool = "wrk" if shutil.which("wrk") else "locust"
+    if tool == "wrk":  # the floors (bench/load/app.py): what one round trip leaves of the bare view
+        targets["one SQL statement"] = [f"/__bench__/one-query?code={c}" for c, _ in lookups]
+        targets["one cache read"] = [f"/__bench__/cache-get?code={c}" for c, _ in lookups]
     results = {}
     for name, paths in targets.items():
         _say(f"baseline, closed loop ({tool}, {args.baseline_connections} connections, "
@@ -412,7 +422,10 @@ def _baseline(args, host: str, plan: Path, server_pid: int) -> dict:
     return {"tool": tool, "connections": args.baseline_connections,
             "seconds": args.baseline_seconds, "results": results,
             "ratio_api": round(api / bare, 3) if bare else None,
-            "ratio_page": round(page / bare, 3) if bare else None}
+            "ratio_page": round(page / bare, 3) if bare else None,
+            "ratio_floors": {name: round(results[name]["rps"] / bare, 3)
+                             for name in ("one SQL statement", "one cache read")
+                             if name in results and bare}}
 
 
 def _wrk(args, host: str, paths: list[str]) -> dict:

@@ -1,5 +1,7 @@
 """The queue: online dossiers awaiting acceptance with their deadlines, late ones marked in
-words and colour; received dossiers not yet forwarded; results ready to return."""
+words and colour; received dossiers not yet forwarded; results ready to return; pages of 50."""
+
+from datetime import timedelta
 
 from django.urls import reverse
 
@@ -50,3 +52,30 @@ def test_the_other_tabs_list_received_dossiers_and_results_to_return(desk, world
     assert [ready.code in r for r in _rows(tab)] == [True]
     (current,) = find_all(parse(tab), "a", aria_current="page", href="?tab=co-ket-qua")
     assert text_of(current) == "Có kết quả, chờ trả (1)"
+
+
+def test_the_queue_pages_by_50_and_keeps_its_tab(desk, world, travel):
+    made = []
+    for n in range(51):  # submitted a minute apart: the oldest deadline first
+        travel(vn(2026, 3, 9, 8) + timedelta(minutes=n))
+        made.append(dossier_in(Status.SUBMITTED, world=world))
+    received = dossier_in(Status.RECEIVED, world=world)
+    travel(vn(2026, 3, 9, 10))
+
+    first = desk.get(reverse("desk:queue")).content.decode()
+    second = desk.get(reverse("desk:queue") + "?tab=cho-tiep-nhan&trang=2").content.decode()
+
+    assert [made[n].code in row for n, row in enumerate(_rows(first))] == [True] * 50
+    assert [made[50].code in row for row in _rows(second)] == [True]
+    for html in (first, second):
+        assert "51 hồ sơ" in html
+        tabs = [text_of(a) for a in find_all(parse(html), "a") if a.parents[-1:] == ("li",)
+                and a.attrs.get("href", "").startswith("?tab=")]
+        # the other tabs keep their counts
+        assert tabs == ["Chờ tiếp nhận trực tuyến (51)", "Đã tiếp nhận, chưa chuyển xử lý (1)",
+                        "Có kết quả, chờ trả (0)"]
+    (next_page,) = find_all(parse(first), "a", rel="next")
+    assert next_page.attrs["href"] == "?tab=cho-tiep-nhan&trang=2"
+    (previous,) = find_all(parse(second), "a", rel="prev")
+    assert previous.attrs["href"] == "?tab=cho-tiep-nhan&trang=1"
+    assert received.code not in first + second

@@ -1,6 +1,8 @@
 """Every other endpoint of the dossier API: drafts and files, the desk's answers, pauses,
 apology, send-back, withdrawal and stop, the queues; idempotent creation; stale versions."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -266,3 +268,21 @@ def test_the_queues(citizen, desk, leader, specialist, world, five_day_procedure
     _error(leader.get(f"{DOSSIERS}/inbox", scope="everyone"), 422, "invalid_input", "scope")
     # the counter dossier has no owner: only the online one is the citizen's
     assert [d["id"] for d in citizen.get(f"{DOSSIERS}/mine").json()] == [waiting.pk]
+
+
+def test_the_queues_page_by_50(desk, specialist, world, five_day_procedure, travel):
+    travel(vn(2026, 3, 9, 8))
+    waiting = []
+    for n in range(51):
+        travel(vn(2026, 3, 9, 8) + timedelta(minutes=n))
+        waiting.append(dossier_in(Status.SUBMITTED, world=world, procedure=five_day_procedure))
+
+    first = desk.get(f"{DOSSIERS}/desk-queue").json()
+    second = desk.get(f"{DOSSIERS}/desk-queue", page=2).json()
+    assert [d["id"] for d in first["dossiers"]] == [d.pk for d in waiting[:50]]
+    assert [d["id"] for d in second["dossiers"]] == [waiting[50].pk]
+    assert first["total"] == second["total"] == 51
+    # past the end: the last page; not a page number: a stable error
+    assert desk.get(f"{DOSSIERS}/desk-queue", page=7).json()["dossiers"] == second["dossiers"]
+    _error(desk.get(f"{DOSSIERS}/desk-queue", page=0), 422, "invalid_input", "page")
+    _error(specialist.get(f"{DOSSIERS}/inbox", page="x"), 422, "invalid_input", "page")

@@ -3,11 +3,15 @@ no way to tell an unknown code from wrong digits, and a rate limit per client ad
 
 import json
 import uuid
+from datetime import UTC, datetime
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
-from motcua.dossiers.selectors import dossier_lookup
+from motcua.api.throttling import _count
+from motcua.core.clock import VIETNAM
+from motcua.dossiers.lookup import dossier_lookup
+from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.statuses import Status
 from tests.api.caller import Caller
 from tests.factories.dossiers import dossier_in
@@ -101,12 +105,71 @@ def test_a_forged_forwarded_for_header_does_not_reset_the_limit(dossier, setting
     assert answers == [404, 404, 429]
 
 
-def test_the_look_up_runs_one_query_for_a_miss_and_two_for_a_hit(dossier,
-                                                                 django_assert_num_queries):
+def test_the_look_up_reads_the_dossier_and_its_steps_in_one_query(dossier,
+                                                                  django_assert_num_queries):
     with django_assert_num_queries(1):
         assert dossier_lookup(code=dossier.code, digits="0000") is None
-    with django_assert_num_queries(2):
-        assert dossier_lookup(code=dossier.code, digits=dossier.applicant_phone[-4:])
+    with django_assert_num_queries(1):
+        found = dossier_lookup(code=dossier.code, digits=dossier.applicant_phone[-4:])
+    assert len(found.steps) == dossier.steps.count() > 1
+
+
+def test_the_look_up_reads_instants_and_steps_as_the_dossier_has_them(dossier):
+    """Aware instants to the microsecond (SQLite keeps them as text), steps in their order."""
+    step = dossier.steps.order_by("position").first()
+    moved = datetime(2026, 3, 9, 1, 2, 3, 456789, tzinfo=UTC)
+    DossierStep.objects.filter(pk=step.pk).update(started_at=moved)
+    Dossier.objects.filter(pk=dossier.pk).update(received_at=moved)
+    dossier.refresh_from_db()
+
+    found = dossier_lookup(code=f"  {dossier.code} ", digits=f" {dossier.applicant_phone[-4:]}")
+
+    assert found.received_at == moved and found.received_at.utcoffset() is not None
+    assert (found.submitted_at, found.due_at, found.finished_at) == (
+        dossier.submitted_at, dossier.due_at, dossier.finished_at)
+    steps = list(dossier.steps.order_by("position"))
+    assert [(s.name, s.started_at, s.due_at, s.finished_at) for s in found.steps] == [
+        (s.name, s.started_at, s.due_at, s.finished_at) for s in steps]
+    assert found.steps[0].started_at == moved
+    assert all(s.due_at is None or s.due_at.utcoffset() is not None for s in found.steps)
+
+
+def test_a_dossier_not_yet_received_has_no_steps_to_show(world, five_day_procedure, travel):
+    submitted = dossier_in(Status.SUBMITTED, world=world, procedure=five_day_procedure)
+    found = dossier_lookup(code=submitted.code, digits=submitted.applicant_id_number[-4:])
+    assert (found.status, found.steps, found.received_at) == ("submitted", [], None)
+    assert found.submitted_at == submitted.submitted_at
+
+
+def test_the_limit_is_told_in_retry_after_and_lifts_when_the_minute_ends(dossier, settings,
+                                                                         travel):
+    settings.MOTCUA_LOOKUP_RATE = "2/min"
+    travel(datetime(2026, 3, 9, 10, 0, 20, tzinfo=VIETNAM))
+    assert [_ask(dossier.code, "0000").status_code for _ in range(3)] == [404, 404, 429]
+    limited = _ask(dossier.code, "0000")
+    assert limited["Retry-After"] == "40"
+    assert limited.json() == {"code": "rate_limited", "message": limited.json()["message"],
+                              "field": None}
+
+    travel(datetime(2026, 3, 9, 10, 0, 59, 500_000, tzinfo=VIETNAM))
+    assert _ask(dossier.code, "0000")["Retry-After"] == "1"
+    travel(datetime(2026, 3, 9, 10, 1, tzinfo=VIETNAM))
+    assert _ask(dossier.code, dossier.applicant_phone[-4:]).status_code == 200
+
+
+def _counted(cache_a, cache_b) -> list[int]:
+    """Counts of one client address through two connections to one cache, as two web
+    processes have them."""
+    key = f"motcua_throttle_lookup_test-{uuid.uuid4().hex}"
+    return [_count(cache, key, 60) for cache in (cache_a, cache_b, cache_a, cache_b)]
+
+
+@pytest.mark.parametrize("backend", ["db.DatabaseCache", "locmem.LocMemCache"])
+def test_two_connections_count_against_one_limit(db, settings, backend):
+    settings.CACHES = {"default": {"BACKEND": f"django.core.cache.backends.{backend}",
+                                   "LOCATION": "motcua_cache"}}
+    assert _counted(caches.create_connection("default"),
+                    caches.create_connection("default")) == [1, 2, 3, 4]
 
 
 def _redis_answers() -> bool:
@@ -134,7 +197,11 @@ def test_the_limit_holds_with_the_cache_on_redis(dossier, settings):
     try:
         answers = [_ask(dossier.code, "0000").status_code for _ in range(3)]
         assert answers == [404, 404, 429]
-        assert server.keys(f"{prefix}:*")  # the counter is in Redis
+        (key,) = server.keys(f"{prefix}:*")  # the counter is in Redis
+        assert int(server.get(key)) == 3 and 0 < server.ttl(key) <= 60
+        # Two web processes (two clients, two connection pools) count against one limit.
+        assert _counted(caches.create_connection("default"),
+                        caches.create_connection("default")) == [1, 2, 3, 4]
     finally:
         for key in server.scan_iter(f"{prefix}:*"):
             server.delete(key)

@@ -82,6 +82,7 @@ def test_every_service_the_docs_name_exists():
         control_sheet,
         demo,
         files,
+        lookup,
         notifications,
         selectors,
         steps,
@@ -89,7 +90,7 @@ def test_every_service_the_docs_name_exists():
     from motcua.dossiers.services import intake, intake_common, processing, transition
 
     modules = (intake, processing, transition, intake_common, selectors, access, files,
-               classification, codes, steps, control_sheet, notifications, demo)
+               classification, codes, steps, control_sheet, notifications, demo, lookup)
     glossary = DOC.with_name("glossary.md").read_text("utf-8")
     dossiers = glossary[glossary.index("## Dossiers"):]
     text = DOC.read_text("utf-8") + dossiers[:dossiers.index("\n## ", 3)]  # that section only

@@ -17,8 +17,9 @@ from motcua.accounts.models import User
 from motcua.catalog.models import Procedure
 from motcua.catalog.selectors import procedure_list
 from motcua.core.clock import now
+from motcua.core.paging import Pages
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import INBOX_LIMIT, Queue, dossier_desk_queue
+from motcua.dossiers.selectors import PAGE_SIZE, Queue, dossier_desk_queue
 from motcua.dossiers.statuses import Channel, Status
 
 PROCEDURE_CHOICES_LIMIT = 30
@@ -31,43 +32,46 @@ _FIELDS = (
 _RELATED = ("procedure_version__procedure", "receiving_unit", "competent_unit")
 
 
-def _queue(queryset: QuerySet, *, due: str, at: datetime, limit: int) -> Queue:
+def _queue(queryset: QuerySet, *, due: str, at: datetime, limit: int, page: int) -> Queue:
     counts = queryset.aggregate(
         n_total=Count("pk"), n_overdue=Count("pk", filter=Q(**{f"{due}__lt": at})),
     )
+    pages = Pages(requested=page, count=counts["n_total"], size=limit)
     rows = list(queryset.select_related(*_RELATED).only(*_FIELDS)
-                .order_by(F(due).asc(nulls_last=True), "pk")[:limit])
+                .order_by(F(due).asc(nulls_last=True), "pk")[pages.offset:pages.offset + limit])
     for row in rows:
         row.overdue = getattr(row, due) is not None and getattr(row, due) < at
     return Queue(dossiers=rows, total=counts["n_total"], overdue=counts["n_overdue"],
-                 due_today=0)
+                 due_today=0, pages=pages)
 
 
 def desk_online_queue(*, officer, at: datetime | None = None,
-                      limit: int = INBOX_LIMIT) -> Queue:
+                      limit: int = PAGE_SIZE, page: int = 1) -> Queue:
     """Online dossiers waiting for acceptance (the engine's selector)."""
-    return dossier_desk_queue(officer=officer, at=at, limit=limit)
+    return dossier_desk_queue(officer=officer, at=at, limit=limit, page=page)
 
 
 def desk_received_queue(*, officer, at: datetime | None = None,
-                        limit: int = INBOX_LIMIT) -> Queue:
+                        limit: int = PAGE_SIZE, page: int = 1) -> Queue:
     """Dossiers received by my desks and not yet forwarded to the competent unit, by their
     appointment; `overdue` when the appointment has passed while the desk still holds them."""
     queryset = Dossier.objects.filter(
         status=Status.RECEIVED,
         receiving_unit__in=access.units_where(officer, Permission.DOSSIER_RECEIVE),
     )
-    return _queue(queryset, due="appointment_at", at=at or now(), limit=limit)
+    return _queue(queryset, due="appointment_at", at=at or now(), limit=limit,
+                  page=page)
 
 
 def desk_results_queue(*, officer, at: datetime | None = None,
-                       limit: int = INBOX_LIMIT) -> Queue:
+                       limit: int = PAGE_SIZE, page: int = 1) -> Queue:
     """Results ready to hand over at my desks, by appointment."""
     queryset = Dossier.objects.filter(
         status=Status.RESULT_READY,
         receiving_unit__in=access.units_where(officer, Permission.DOSSIER_RETURN_RESULT),
     )
-    return _queue(queryset, due="appointment_at", at=at or now(), limit=limit)
+    return _queue(queryset, due="appointment_at", at=at or now(), limit=limit,
+                  page=page)
 
 
 def desk_procedures(*, q: str, channel: Channel) -> list[Procedure]:

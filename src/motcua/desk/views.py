@@ -2,6 +2,8 @@
 refuse — Mẫu 03, forward to processing). Each action goes through the dossier services, which
 check again who may act and on which version (StaleDossier: someone acted in between)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +14,7 @@ from motcua.accounts.access import Permission
 from motcua.audit.models import Kind
 from motcua.audit.services import read_record
 from motcua.catalog.models import Component
+from motcua.core.paging import page_number
 from motcua.desk import selectors
 from motcua.desk.access import desk_required, may
 from motcua.desk.forms import CompletionForm, NoteForm, RefuseForm, service_field
@@ -19,7 +22,7 @@ from motcua.desk.printed import printed_forms
 from motcua.dossiers.access import dossier_get_for
 from motcua.dossiers.errors import DossierError, StaleDossier
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.selectors import INBOX_LIMIT, dossier_detail_queryset, dossier_events
+from motcua.dossiers.selectors import dossier_detail_queryset, dossier_events
 from motcua.dossiers.services import intake, processing
 from motcua.dossiers.statuses import Status
 
@@ -46,11 +49,14 @@ def queue(request: HttpRequest) -> HttpResponse:
         active = TABS[0][0]
     tabs = []
     for slug, label, select in TABS:
-        found = select(officer=request.user, **({"limit": 1} if slug != active else {}))
+        # The other tabs show only their counts: one row is the least a queue reads.
+        found = select(officer=request.user, **(
+            {"page": page_number(request.GET.get("trang"))} if slug == active else {"limit": 1}))
         tabs.append({"slug": slug, "label": label, "queue": found, "active": slug == active})
     current = next(tab for tab in tabs if tab["active"])
     return render(request, "desk/queue.html", {
-        "tabs": tabs, "current": current, "limit": INBOX_LIMIT, "desk_nav": "queue",
+        "tabs": tabs, "current": current, "desk_nav": "queue",
+        "query": urlencode({"tab": active}),
     })
 
 

@@ -19,10 +19,12 @@ from motcua.api.schemas import COMMON_ERRORS, ErrorOut
 from motcua.api.throttling import LookupThrottle
 from motcua.audit.models import Kind
 from motcua.audit.services import read_record
+from motcua.core.paging import MAX_PAGE
 from motcua.dossiers import api_schemas as s
 from motcua.dossiers import inputs, selectors
 from motcua.dossiers.access import For, dossier_get_for
 from motcua.dossiers.files import dossier_file_attach
+from motcua.dossiers.lookup import dossier_lookup
 from motcua.dossiers.models import DossierFile
 from motcua.dossiers.selectors import (
     handler_get,
@@ -67,17 +69,21 @@ def _draft_args(payload: s.DraftIn) -> dict:
 
 # --- Reading -------------------------------------------------------------------------------
 
+QUEUE_PAGE = Query(1, ge=1, le=MAX_PAGE,
+                   description=f"Trang (mỗi trang {selectors.PAGE_SIZE} hồ sơ)")
+
 
 @router.get("/inbox", response={200: s.QueueOut, **COMMON_ERRORS},
             summary="Hồ sơ cần xử lý của tôi / của đơn vị")
-def inbox(request, scope: Literal["mine", "unit"] = "mine"):
-    return selectors.dossier_inbox_for_officer(officer=request.auth, scope=scope)
+def inbox(request, scope: Literal["mine", "unit"] = "mine", page: int = QUEUE_PAGE):
+    return selectors.dossier_inbox_for_officer(officer=request.auth, scope=scope,
+                                               page=page)
 
 
 @router.get("/desk-queue", response={200: s.QueueOut, **COMMON_ERRORS},
             summary="Hồ sơ trực tuyến chờ tiếp nhận")
-def desk_queue(request):
-    return selectors.dossier_desk_queue(officer=request.auth)
+def desk_queue(request, page: int = QUEUE_PAGE):
+    return selectors.dossier_desk_queue(officer=request.auth, page=page)
 
 
 @router.get("/mine", response={200: list[s.DossierSummaryOut], **COMMON_ERRORS},
@@ -321,7 +327,7 @@ def lookup(request, code: str = Query(..., max_length=64),
            digits: str = Query(..., pattern=r"^\d{4}$",
                                description="4 chữ số cuối của số điện thoại hoặc số CCCD")):
     """No personal data; an unknown code and wrong digits give the same 404 (docs/api.md)."""
-    found = selectors.dossier_lookup(code=code, digits=digits)
+    found = dossier_lookup(code=code, digits=digits)
     if found is None:
         return Status(404, error_body("not_found", LOOKUP_NOT_FOUND))
     return Status(200, found)

@@ -7,13 +7,13 @@ queue on (receiving_unit, status, acceptance_due_at), a citizen's list on (owner
 the public look-up on the unique code, the history on (dossier, at).
 """
 
-import hmac
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal
 
 from django.contrib.auth import get_user_model
 from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from motcua.accounts import access
@@ -21,14 +21,17 @@ from motcua.accounts.access import Permission
 from motcua.agencies.models import Unit
 from motcua.catalog.models import ProcedureVersion
 from motcua.core.clock import VIETNAM, local, now
+from motcua.core.paging import Pages
 from motcua.dossiers import errors
-from motcua.dossiers.models import Dossier, DossierEvent, DossierStep
+from motcua.dossiers.models import Dossier, DossierEvent
 from motcua.dossiers.statuses import OPEN, Status
 
 # The permissions that put a dossier of the unit in an officer's "unit" inbox.
 INBOX_PERMISSIONS = (Permission.DOSSIER_PROCESS, Permission.DOSSIER_ASSIGN,
                      Permission.DOSSIER_APPROVE)
-INBOX_LIMIT = 200
+# A page of a work list (the inbox, the desk's queues): rendering 200 rows cost an officer's
+# request ~160 ms of CPU at 1,000,000 dossiers (docs/performance.md); 50 fill two screens.
+PAGE_SIZE = 50
 _LIST_RELATED = ("procedure_version__procedure", "receiving_unit", "current_unit",
                  "current_step", "handler")
 # The columns a list shows (the API's DossierSummaryOut): loading every column of the seven
@@ -54,12 +57,13 @@ _DESK_FIELDS = (
 
 @dataclass(frozen=True, slots=True)
 class Queue:
-    """A page of work: the first `limit` dossiers in order, and counts over all of them."""
+    """A page of work: the dossiers of page `pages.number` in order, and counts over all."""
 
     dossiers: list[Dossier]
     total: int
     overdue: int
     due_today: int
+    pages: Pages
 
 
 def local_day_bounds(at: datetime) -> tuple[datetime, datetime]:
@@ -86,62 +90,88 @@ def _deadline_flags(queryset: QuerySet, *, due: str, at: datetime) -> QuerySet:
     return queryset.annotate(overdue=_flag(overdue), due_today=_flag(today))
 
 
-def _queue(queryset: QuerySet, *, order: list, limit: int, related=_LIST_RELATED,
-           fields=_LIST_FIELDS) -> Queue:
+def _queue(queryset: QuerySet, *, order: list, limit: int, page: int = 1,
+           related=_LIST_RELATED, fields=_LIST_FIELDS) -> Queue:
     # Aliases differ from the annotations they count: an aggregate named like an annotation
     # would shadow it in its own filter.
     counts = queryset.aggregate(
         n_total=Count("pk"), n_overdue=Count("pk", filter=Q(overdue=True)),
         n_due_today=Count("pk", filter=Q(due_today=True)),
     )
-    dossiers = list(
-        queryset.select_related(*related).only(*fields).order_by(*order)[:limit]
-    )
+    pages = Pages(requested=page, count=counts["n_total"], size=limit)
+    dossiers = list(queryset.select_related(*related).only(*fields).order_by(*order)
+                    [pages.offset:pages.offset + limit])
     return Queue(dossiers=dossiers, total=counts["n_total"], overdue=counts["n_overdue"],
-                 due_today=counts["n_due_today"])
+                 due_today=counts["n_due_today"], pages=pages)
 
 
-def _inbox_queryset(officer, scope: Literal["mine", "unit"]) -> QuerySet[Dossier]:
+def inbox_units(officer) -> QuerySet[Unit]:
+    """The units whose open dossiers make the officer's "unit" inbox. Working them out reads
+    the officer's roles (two queries): a page that lists, counts and filters the inbox works
+    them out once and passes them on as `units`."""
+    return access.units_where_any(officer, INBOX_PERMISSIONS)
+
+
+def _inbox_queryset(officer, scope: Literal["mine", "unit"], *, procedure: str = "",
+                    status: str = "", units: QuerySet[Unit] | None = None) -> QuerySet[Dossier]:
     queryset = Dossier.objects.filter(status__in=OPEN)
     if scope == "mine":
-        return queryset.filter(handler=officer)
-    # One subquery over the units, so the index on current_unit is used (see
-    # access.units_where_any).
-    return queryset.filter(current_unit__in=access.units_where_any(officer, INBOX_PERMISSIONS))
+        queryset = queryset.filter(handler=officer)
+    else:
+        # One subquery over the units, so the index on current_unit is used (see
+        # access.units_where_any).
+        queryset = queryset.filter(
+            current_unit__in=inbox_units(officer) if units is None else units)
+    if procedure:
+        queryset = queryset.filter(procedure_version__procedure__code=procedure)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
 
 
 def dossier_inbox_for_officer(*, officer, scope: Literal["mine", "unit"] = "mine",
-                              at: datetime | None = None, limit: int = INBOX_LIMIT,
-                              procedure: str = "", status: str = "") -> Queue:
+                              at: datetime | None = None, limit: int = PAGE_SIZE,
+                              page: int = 1, procedure: str = "", status: str = "",
+                              units: QuerySet[Unit] | None = None) -> Queue:
     """Open dossiers to work on: "mine" where the officer handles the current step, "unit" in
     the units where the officer processes, assigns or approves; optionally only one
     procedure's (by code) or one status. Ordered by the current step's due instant, then the
     dossier's (no deadline last); `overdue`/`due_today` on the dossier's legal due instant,
     `step_overdue` on the step's."""
     at = at or now()
-    queryset = _inbox_queryset(officer, scope)
-    if procedure:
-        queryset = queryset.filter(procedure_version__procedure__code=procedure)
-    if status:
-        queryset = queryset.filter(status=status)
+    queryset = _inbox_queryset(officer, scope, procedure=procedure, status=status, units=units)
     queryset = _deadline_flags(queryset, due="due_at", at=at).annotate(
         step_overdue=_flag(Q(paused_at__isnull=True, current_step__due_at__lt=at)),
     )
     order = [F("current_step__due_at").asc(nulls_last=True), F("due_at").asc(nulls_last=True),
              "pk"]
-    return _queue(queryset, order=order, limit=limit)
+    return _queue(queryset, order=order, limit=limit, page=page)
 
 
-def dossier_inbox_procedures(*, officer, scope: Literal["mine", "unit"] = "mine"
-                             ) -> list[tuple[str, str]]:
+def dossier_inbox_deadlines(*, officer, scope: Literal["mine", "unit"] = "mine",
+                            procedure: str = "", status: str = "",
+                            units: QuerySet[Unit] | None = None,
+                            ) -> list[tuple[int, datetime | None, datetime | None]]:
+    """(holding unit id, paused at, due instant of the work) of every dossier of the inbox, in
+    one query of three columns: what the urgency counts need, for all dossiers, while the
+    page shows one page of them. The work's due instant is the current step's, else the
+    dossier's (`processing.urgency.work_due`)."""
+    return list(_inbox_queryset(officer, scope, procedure=procedure, status=status, units=units)
+                .order_by().values_list("current_unit_id", "paused_at",
+                                        Coalesce("current_step__due_at", "due_at")))
+
+
+def dossier_inbox_procedures(*, officer, scope: Literal["mine", "unit"] = "mine",
+                             units: QuerySet[Unit] | None = None) -> list[tuple[str, str]]:
     """(code, name) of the procedures of the officer's open dossiers, by name: the choices of
     the inbox's procedure filter (one query)."""
-    return sorted(set(_inbox_queryset(officer, scope).values_list(
+    return sorted(set(_inbox_queryset(officer, scope, units=units).values_list(
         "procedure_version__procedure__code", "procedure_version__name").order_by()),
         key=lambda item: item[1])
 
 
-def dossier_desk_queue(*, officer, at: datetime | None = None, limit: int = INBOX_LIMIT) -> Queue:
+def dossier_desk_queue(*, officer, at: datetime | None = None, limit: int = PAGE_SIZE,
+                       page: int = 1) -> Queue:
     """Online dossiers waiting for the desk's acceptance in the units where the officer accepts
     online dossiers, oldest deadline first; `overdue` (late) once the 8 working hours after
     submission are spent (DESIGN.md "Online dossiers")."""
@@ -152,7 +182,8 @@ def dossier_desk_queue(*, officer, at: datetime | None = None, limit: int = INBO
     )
     queryset = _deadline_flags(queryset, due="acceptance_due_at", at=at)
     order = [F("acceptance_due_at").asc(nulls_last=True), "pk"]
-    return _queue(queryset, order=order, limit=limit, related=_DESK_RELATED, fields=_DESK_FIELDS)
+    return _queue(queryset, order=order, limit=limit, page=page, related=_DESK_RELATED,
+                  fields=_DESK_FIELDS)
 
 
 def dossier_list_for_citizen(*, citizen) -> QuerySet[Dossier]:
@@ -184,83 +215,6 @@ def dossier_events(*, dossier: Dossier) -> QuerySet[DossierEvent]:
         DossierEvent.objects.filter(dossier=dossier)
         .select_related("actor", "unit", "step")
         .order_by("at", "pk")
-    )
-
-
-# --- Public look-up ------------------------------------------------------------------------
-
-LOOKUP_DIGITS = 4
-
-
-@dataclass(frozen=True, slots=True)
-class LookupStep:
-    name: str
-    started_at: datetime | None
-    due_at: datetime | None
-    finished_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class LookupResult:
-    """What anyone holding the code and 4 digits may read: no personal data (Law 91/2025)."""
-
-    code: str
-    procedure: str
-    receiving_unit: str
-    channel: int
-    status: str
-    status_label: str
-    national_status: int | None
-    submitted_at: datetime | None
-    received_at: datetime | None
-    due_at: datetime | None
-    appointment_at: datetime | None
-    finished_at: datetime | None
-    returned_at: datetime | None
-    steps: list[LookupStep]
-
-
-def _digits_match(phone: str, id_number: str, digits: str) -> bool:
-    # Compare both numbers in constant time, whichever matches, so timing tells nothing.
-    phone = "".join(c for c in phone if c.isdigit())[-LOOKUP_DIGITS:]
-    id_number = id_number[-LOOKUP_DIGITS:]
-    by_phone = len(phone) == LOOKUP_DIGITS and hmac.compare_digest(phone, digits)
-    by_id = len(id_number) == LOOKUP_DIGITS and hmac.compare_digest(id_number, digits)
-    return by_phone | by_id
-
-
-# Only the columns the answer needs: the public look-up is the busiest read (docs/performance.md);
-# loading every column of the dossier, its procedure version and its unit made compiling and
-# reading the query cost four times the rest of the request.
-_LOOKUP_FIELDS = ("id", "code", "channel", "status", "national_status", "submitted_at",
-                  "received_at", "due_at", "appointment_at", "finished_at", "returned_at",
-                  "applicant_phone", "applicant_id_number", "procedure_version__name",
-                  "receiving_unit__name")
-
-
-def dossier_lookup(*, code: str, digits: str) -> LookupResult | None:
-    """The public look-up by dossier code and the last 4 digits of the applicant's phone or
-    ID number (DOMAIN.md §1.2 "Publicity"). None for an unknown code, a draft, or wrong digits
-    alike: the answer never reveals whether a code exists. Two queries when found, one not."""
-    digits = digits.strip()
-    if len(digits) != LOOKUP_DIGITS or not digits.isdigit():
-        return None
-    # The code is unique: no ORDER BY needed for the one row.
-    found = list(Dossier.objects.exclude(status=Status.DRAFT).filter(code=code.strip())
-                 .values(*_LOOKUP_FIELDS)[:1])
-    d = found[0] if found else None
-    if d is None or not _digits_match(d["applicant_phone"], d["applicant_id_number"], digits):
-        return None
-    steps = [LookupStep(*row) for row in DossierStep.objects.filter(dossier_id=d["id"])
-             .order_by("position").values_list("name", "started_at", "due_at", "finished_at")]
-    return LookupResult(
-        code=d["code"], procedure=d["procedure_version__name"],
-        receiving_unit=d["receiving_unit__name"], channel=d["channel"],
-        status=d["status"], status_label=str(Status(d["status"]).label),
-        national_status=d["national_status"], submitted_at=d["submitted_at"],
-        received_at=d["received_at"], due_at=d["due_at"],
-        appointment_at=d["appointment_at"], finished_at=d["finished_at"],
-        returned_at=d["returned_at"], steps=steps,
     )
 
 

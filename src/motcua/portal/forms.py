@@ -5,7 +5,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from motcua.dossiers.selectors import LOOKUP_DIGITS
+from motcua.dossiers.lookup import LOOKUP_DIGITS
 
 CODE_MAX_LENGTH = 64
 

@@ -17,7 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from motcua.api.throttling import LookupThrottle
-from motcua.dossiers.selectors import dossier_lookup
+from motcua.dossiers.lookup import dossier_lookup
 from motcua.portal.forms import LookupForm
 
 NOT_FOUND = _("Không tìm thấy hồ sơ phù hợp với mã hồ sơ và 4 chữ số đã nhập. Vui lòng kiểm "

@@ -2,7 +2,8 @@
 and the choices the action forms offer (specialists of a unit, cooperating agencies).
 
 Query counts do not grow with the number of dossiers: the inbox is the dossiers' selector
-(`dossier_inbox_for_officer`) plus two queries per distinct unit's working calendar; the
+(`dossier_inbox_for_officer`), the deadlines of all its dossiers for the counts, the
+procedures for the filter, plus two queries per distinct unit's working calendar; the
 leaders' overview is one query for the dossiers plus the calendars of the leader's units.
 """
 
@@ -17,15 +18,25 @@ from motcua.accounts import access
 from motcua.accounts.access import Permission
 from motcua.agencies.models import Unit
 from motcua.core.clock import now
+from motcua.core.paging import Pages
 from motcua.dossiers import steps
 from motcua.dossiers.models import Dossier, DossierStep
 from motcua.dossiers.selectors import (
-    INBOX_LIMIT,
+    dossier_inbox_deadlines,
     dossier_inbox_for_officer,
     dossier_inbox_procedures,
+    inbox_units,
 )
 from motcua.dossiers.statuses import OPEN, Status
-from motcua.processing.urgency import DAY_US, ORDER, Bucket, Calendars, Urgency, urgency_of
+from motcua.processing.urgency import (
+    DAY_US,
+    ORDER,
+    Bucket,
+    Calendars,
+    Urgency,
+    urgency_at,
+    urgency_of,
+)
 
 UNASSIGNED = _("Chưa phân công")
 NO_STEP = _("Chờ chuyển bước")
@@ -47,27 +58,33 @@ class Row:
 
 @dataclass
 class Inbox:
-    rows: list[Row]
-    counts: dict[Bucket, int]
-    total: int  # before the page's limit and filters
-    truncated: bool
+    rows: list[Row]  # one page, most urgent first
+    counts: dict[Bucket, int]  # over every dossier of the list, not only the page's
+    total: int  # after the filters
+    pages: Pages
     procedures: list[tuple[str, str]]  # (code, name) of the procedures listed, for the filter
 
 
-def inbox_page(*, officer, scope: str, procedure: str = "", status: str = "",
-               at: datetime | None = None) -> Inbox:
-    """The officer's work list, most urgent first (at most `INBOX_LIMIT`), filtered by
-    procedure and status in the database, with a count per urgency bucket."""
+def inbox_page(*, officer, scope: str, procedure: str = "", status: str = "", page: int = 1,
+               at: datetime | None = None, units=None) -> Inbox:
+    """One page of the officer's work list, most urgent first, filtered by procedure and status
+    in the database, with a count per urgency bucket over the whole filtered list. `units`:
+    `inbox_units(officer)` when the caller has it already."""
     at = at or now()
-    queue = dossier_inbox_for_officer(officer=officer, scope=scope, at=at,
-                                      procedure=procedure, status=status)
-    procedures = dossier_inbox_procedures(officer=officer, scope=scope)
+    units = inbox_units(officer) if units is None else units
+    chosen = {"officer": officer, "scope": scope, "procedure": procedure, "status": status,
+              "units": units}
+    queue = dossier_inbox_for_officer(**chosen, at=at, page=page)
     calendars = Calendars()
     rows = [Row(d, urgency_of(d, at=at, calendar=calendars.of(d.current_unit)))
             for d in queue.dossiers]
-    counts = Counter(row.urgency.bucket for row in rows)
+    counts = Counter(
+        urgency_at(due, paused_at=paused_at, at=at, calendar=calendars.of_unit_id(unit_id)).bucket
+        for unit_id, paused_at, due in dossier_inbox_deadlines(**chosen)
+    )
     return Inbox(rows=rows, counts={bucket: counts.get(bucket, 0) for bucket in ORDER},
-                 total=queue.total, truncated=queue.total > INBOX_LIMIT, procedures=procedures)
+                 total=queue.total, pages=queue.pages,
+                 procedures=dossier_inbox_procedures(officer=officer, scope=scope, units=units))
 
 
 @dataclass

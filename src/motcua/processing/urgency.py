@@ -95,17 +95,25 @@ class Calendars:
         self._by_unit: dict[int, WorkingCalendar] = {}
 
     def of(self, unit) -> WorkingCalendar:
-        if unit.pk not in self._by_unit:
-            self._by_unit[unit.pk] = calendar_for_unit(unit=unit)
-        return self._by_unit[unit.pk]
+        return self.of_unit_id(unit.pk)
+
+    def of_unit_id(self, unit_id: int) -> WorkingCalendar:
+        if unit_id not in self._by_unit:
+            self._by_unit[unit_id] = calendar_for_unit(unit=unit_id)
+        return self._by_unit[unit_id]
 
 
 def urgency_of(dossier, *, at: datetime, calendar: WorkingCalendar) -> Urgency:
-    due = work_due(dossier)
-    paused = dossier.paused_at is not None
+    return urgency_at(work_due(dossier), paused_at=dossier.paused_at, at=at, calendar=calendar)
+
+
+def urgency_at(due: datetime | None, *, paused_at: datetime | None, at: datetime,
+               calendar: WorkingCalendar) -> Urgency:
+    """The urgency of work due at `due`, seen at `at` (at `paused_at` when paused)."""
+    paused = paused_at is not None
     if due is None:
         return Urgency(Bucket.FINE, None, None, paused)
-    seen_at = dossier.paused_at if paused else at
+    seen_at = paused_at if paused else at
     if seen_at > due:
         late = calendar.working_between(due, seen_at)
         return Urgency(Bucket.OVERDUE, due, -max(late, 1), paused)

@@ -2,6 +2,8 @@
 overview. Views parse, check access (motcua.dossiers.access, motcua.accounts.access), call a
 service and render; the rules are in the services and in `actions.actions_for`."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,9 +14,10 @@ from django.views.decorators.http import require_GET, require_POST
 from motcua.accounts import access
 from motcua.audit.models import Kind
 from motcua.audit.services import read_record
+from motcua.core.paging import page_number
 from motcua.dossiers import errors
 from motcua.dossiers.access import For, dossier_get_for
-from motcua.dossiers.selectors import INBOX_PERMISSIONS, dossier_detail_queryset
+from motcua.dossiers.selectors import dossier_detail_queryset, inbox_units
 from motcua.processing import actions, selectors
 from motcua.processing.page import dossier_context
 
@@ -33,7 +36,8 @@ def _refused(request: HttpRequest, reason, *, dossier=None) -> HttpResponse:
 @require_GET
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    if not access.units_where_any(request.user, INBOX_PERMISSIONS).exists():
+    units = inbox_units(request.user)
+    if not units.exists():
         return _refused(request, NOT_STAFF)
     scope = request.GET.get("pham-vi", "mine")
     scope = scope if scope in SCOPES else "mine"
@@ -41,10 +45,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang-thai", "")
     status = status if status in {s.value for s in selectors.OPEN_STATUSES} else ""
     page = selectors.inbox_page(officer=request.user, scope=scope, procedure=procedure,
-                                status=status)
+                                status=status, page=page_number(request.GET.get("trang")),
+                                units=units)
+    kept = {"pham-vi": scope, "thu-tuc": procedure, "trang-thai": status}
     return render(request, "processing/inbox.html", {
         "inbox": page, "scope": scope, "procedure": procedure, "status": status,
         "statuses": selectors.OPEN_STATUSES,
+        "query": urlencode({name: value for name, value in kept.items() if value}),
     })
 
 

@@ -27,8 +27,9 @@ type DayRow = tuple[date, str, int | None]
 type SessionRow = tuple[int | None, int, time, time]
 
 
-def calendar_for_unit(*, unit: Unit | None = None) -> WorkingCalendar:
-    """The working calendar of `unit` (None: the national calendar with the default sessions).
+def calendar_for_unit(*, unit: Unit | int | None = None) -> WorkingCalendar:
+    """The working calendar of `unit` (a unit or its id; None: the national calendar with the
+    default sessions).
 
     National days plus the unit's own days, which win on their dates; the unit's sessions if it
     has any, else the default sessions (database rows, else DESIGN.md's 07:30–11:30,
