@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     # Sign-in lockout and staff's two-factor sign-in (motcua.accounts, docs/accounts.md). Before
-    # the project's apps: accounts/admin.py replaces django-otp's device admin.
+    # the project's apps: accounts/admin.py replaces django-otp's device admin and axes' lockouts.
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -267,10 +267,11 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MOTCUA_SECURE_PROXY_SSL_HEADER") else None
 )
 
-# Every handler masks personal data (CCCD, phone, e-mail; motcua.core.logging, Decree
-# 13/2023/NĐ-CP). `django` and `django.server` are named so that Django's default handlers
-# (which would print unmasked) are replaced; `granian.access` is granian's access log (a Python
-# logger, written only with granian's --access-log), replaced once Django starts in the worker.
+# Every handler masks personal data (CCCD, phone, e-mail; motcua.core.logging, Law
+# 91/2025/QH15 on personal data protection). `django` and `django.server` are named so that
+# Django's default handlers (which would print unmasked) are replaced; `granian.access` is
+# granian's access log (a Python logger, written only with granian's --access-log), replaced
+# once Django starts in the worker.
 _MASKED = {"filters": ["personal_data"]}
 LOGGING = {
     "version": 1,
@@ -366,6 +367,10 @@ AXES_SENSITIVE_PARAMETERS = ["username", "identifier", "ip_address", "csrfmiddle
 MOTCUA_STAFF_OTP_REQUIRED = env_bool("MOTCUA_STAFF_OTP_REQUIRED", True)
 # The name authenticator apps show beside the code.
 MOTCUA_STAFF_OTP_ISSUER = os.environ.get("MOTCUA_STAFF_OTP_ISSUER", "Motcua")
+# Enrolling an authenticator needs only the password: whoever holds it first would own the
+# second factor. Staff may enrol only within this many days of their account's creation or of
+# an administrator's reset; after that, an administrator opens it again.
+MOTCUA_STAFF_OTP_ENROL_DAYS = int(os.environ.get("MOTCUA_STAFF_OTP_ENROL_DAYS", "7"))
 OTP_TOTP_ISSUER = MOTCUA_STAFF_OTP_ISSUER
 # OpenID Connect (where VNeID plugs in): on only when the client and all endpoints are set.
 MOTCUA_OIDC_CLIENT_ID = os.environ.get("MOTCUA_OIDC_CLIENT_ID", "")

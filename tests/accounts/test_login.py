@@ -4,9 +4,11 @@ lands; the rate limit; sign-out."""
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user
+from django.test import Client
 
 from motcua.accounts.views import LOGIN_FAILED
 from tests.factories.accounts import PASSWORD, CitizenFactory, StaffFactory, UserFactory
+from tests.factories.agencies import UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -291,3 +293,38 @@ def test_a_user_name_that_looks_like_an_email_or_a_phone_still_signs_in(client, 
     officer = StaffFactory(username=username)
     assert _sign_in(client, username).status_code == 302
     assert get_user(client) == officer
+
+
+def test_the_province_system_administrator_lifts_a_lockout_in_the_admin(client, citizen):
+    """The locked-out officer calls the province's system administrator, not a superuser."""
+    for attempt in range(5):
+        _sign_in(client, "0912345678", "sai", ip=f"198.51.100.{attempt}")
+    assert _sign_in(client, "0912345678", ip="198.51.100.99").status_code == 429
+    province = UnitFactory(province=True)
+    admin = Client()
+    admin.force_login(StaffFactory(system_admin=True, unit=province))
+    commune_admin = Client()
+    commune_admin.force_login(StaffFactory(unit_admin=True, unit=UnitFactory(parent=province)))
+    rows = list(AccessAttempt.objects.filter(username="0912345678").values_list("pk", flat=True))
+
+    assert "0912345678" in admin.get("/admin/axes/accessattempt/").content.decode()
+    assert commune_admin.get("/admin/axes/accessattempt/").status_code == 403
+    assert admin.get(f"/admin/axes/accessattempt/{rows[0]}/change/").status_code == 200
+    assert admin.post(f"/admin/axes/accessattempt/{rows[0]}/change/", {}).status_code == 403
+    lifted = admin.post("/admin/axes/accessattempt/", {
+        "action": "delete_selected", "_selected_action": rows, "post": "yes"})
+    assert lifted.status_code == 302
+
+    assert not AccessAttempt.objects.filter(username="0912345678").exists()
+    assert _sign_in(Client(), "0912345678", ip="198.51.100.99").status_code == 302
+
+
+def test_the_lockouts_page_reads_in_vietnamese(client, citizen):
+    _sign_in(client, "0912345678", "sai")
+    admin = Client()
+    admin.force_login(StaffFactory(system_admin=True, unit=UnitFactory(province=True)))
+
+    page = admin.get("/admin/axes/accessattempt/").content.decode()
+
+    assert "Đăng nhập sai, khóa đăng nhập" in page and "Số lần sai" in page
+    assert "Failed Logins" not in page

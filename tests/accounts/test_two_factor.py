@@ -191,3 +191,40 @@ def test_next_off_the_site_is_ignored_after_the_code(client, officer):
     response = client.post(CODE_STEP, {"code": code_for(device), "next": "//evil.example/"})
 
     assert response["Location"] == "/mot-cua/"
+
+
+def test_an_account_left_without_an_authenticator_cannot_be_claimed_by_its_password(
+    client, officer, frozen_now, settings
+):
+    """Enrolment needs only the password: after the enrolment days, whoever learns it must not
+    become the owner of the second factor. The administrator opens it again."""
+    frozen_now.shift(settings.MOTCUA_STAFF_OTP_ENROL_DAYS * 86_400 + 1)
+
+    assert _sign_in(client, "canbo.motcua")["Location"] == ENROL
+    closed = client.get(ENROL)
+
+    assert closed.status_code == 403
+    page = closed.content.decode()
+    assert "Đăng ký xác thực hai lớp đã hết hạn" in page and "trong 7 ngày" in page
+    assert 'class="otp-secret"' not in page and not TOTPDevice.objects.filter(user=officer)
+    assert client.post(ENROL, {"code": "123456"}).status_code == 403
+    assert client.get("/mot-cua/")["Location"].startswith(CODE_STEP)  # still no work pages
+
+    admin = StaffFactory(system_admin=True, unit=officer.staff_roles.get().unit)
+    admin_client = type(client)()
+    admin_client.force_login(admin)
+    verify_client(admin_client, admin)
+    admin_client.post("/admin/accounts/user/", {
+        "action": "two_factor_reset", "_selected_action": [officer.pk]})
+
+    page = client.get(ENROL).content.decode()
+    assert 'class="otp-secret"' in page
+    response = client.post(ENROL, {"code": code_for_secret(_secret_on(page))})
+    assert response.status_code == 302 and response["Location"] == "/mot-cua/"
+
+
+def test_a_new_officer_enrols_within_the_enrolment_days(client, officer, frozen_now, settings):
+    frozen_now.shift(settings.MOTCUA_STAFF_OTP_ENROL_DAYS * 86_400 - 60)
+    _sign_in(client, "canbo.motcua")
+
+    assert client.get(ENROL).status_code == 200

@@ -19,6 +19,7 @@ from motcua.dossiers.services.intake import dossier_accept
 from motcua.dossiers.statuses import Status
 from motcua.notify.models import Notification
 from motcua.outbox.models import OutboxMessage
+from motcua.outbox.services import WORKER_LOST, tasks_abandoned_close
 from motcua.sync.fake_portal import FakePortal
 from tests import processes
 from tests.factories.dossiers import dossier_in
@@ -103,7 +104,7 @@ def _job_waiting_for_the_portal(portal: SlowPortal):
 
 
 def test_a_job_of_a_killed_worker_is_run_again_and_every_job_is_done_once(
-        deployment, world, five_day_procedure, portal):
+        deployment, world, five_day_procedure, portal, settings):
     submitted = [dossier_in(Status.SUBMITTED, world=world, procedure=five_day_procedure)
                  for _ in range(DOSSIERS)]
     OutboxMessage.objects.all().delete()
@@ -138,11 +139,17 @@ def test_a_job_of_a_killed_worker_is_run_again_and_every_job_is_done_once(
 
     # Every job done once: each marked done after one successful run.
     assert sorted(messages.values_list("attempts", flat=True)) == [1] * DOSSIERS * 3
-    # The killed worker's task never finished (it stays "running" in the task table: the
-    # outbox, not the task row, is what brings the work back).
-    stuck = DBTaskResult.objects.filter(status="RUNNING")
-    assert [(t.worker_ids, t.args_kwargs["args"]) for t in stuck] == [([victim], [job.pk])]
-    finished = DBTaskResult.objects.exclude(status="RUNNING")
+    # The killed worker's task never finished: the outbox, not the task row, brought the work
+    # back. Two leases after it started, the scheduler's "tasks-abandoned" job closes the row
+    # as failed (called here: the scheduler above may have run before those two leases).
+    settings.MOTCUA_OUTBOX_LEASE_SECONDS = LEASE_SECONDS
+    running = DBTaskResult.objects.filter(status="RUNNING")
+    processes.wait_until(lambda: tasks_abandoned_close() >= 0 and not running.exists(),
+                         timeout=2 * LEASE_SECONDS + 10, explain=deployment.logs)
+    closed = DBTaskResult.objects.filter(status="FAILED")
+    assert [(t.worker_ids, t.args_kwargs["args"], t.exception_class_path) for t in closed] == [
+        ([victim], [job.pk], WORKER_LOST)]
+    finished = DBTaskResult.objects.exclude(status="FAILED")
     assert Counter(finished.values_list("status", flat=True)) == {
         "SUCCESSFUL": DOSSIERS * 3 - 1}
     assert all(len(t.worker_ids) == 1 for t in finished)

@@ -17,6 +17,7 @@ from django.test import Client
 from motcua.catalog.models import Component
 from motcua.catalog.services import version_draft_create, version_draft_publish
 from motcua.dossiers import errors
+from motcua.dossiers.files import dossier_file_attach
 from motcua.dossiers.inputs import ResultData
 from motcua.dossiers.models import Dossier, DossierFile
 from motcua.dossiers.statuses import Status
@@ -164,6 +165,19 @@ def test_a_result_file_of_a_refused_approval_is_removed_from_the_bucket(bucket, 
 
     assert bucket.object_keys() == []
     assert not DossierFile.objects.filter(dossier=dossier).exists()
+
+
+def test_an_object_has_the_type_its_content_showed_not_the_one_the_browser_claimed(
+    bucket, world
+):
+    dossier = dossier_in(Status.PROCESSING, world=world)
+    claimed_html = SimpleUploadedFile("bien-ban.pdf", PDF_A, content_type="text/html")
+
+    stored = dossier_file_attach(dossier=dossier, actor=world.specialist, upload=claimed_html,
+                                 purpose=DossierFile.Purpose.ATTACHMENT)
+
+    head = bucket.client.head_object(Bucket=bucket.name, Key=bucket.key_of(stored.file.name))
+    assert (head["ContentType"], stored.content_type) == ("application/pdf", "application/pdf")
 
 
 def test_a_form_template_is_downloaded_from_the_bucket_through_the_app(bucket, db, client):

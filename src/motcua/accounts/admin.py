@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from motcua.accounts import admin_lockout  # noqa: F401 (registers the lockouts' page)
 from motcua.accounts.access import (
     Permission,
     can_grant_role,

@@ -3,7 +3,7 @@
 After MOTCUA_LOGIN_MAX_FAILURES failed sign-ins for one identifier (the phone, e-mail or user
 name typed, folded), or MOTCUA_LOGIN_MAX_FAILURES_PER_IP from one client address, further
 attempts are refused without checking the password until MOTCUA_LOGIN_WINDOW_SECONDS have
-passed since the last counted failure (password guessing; Decree 13/2023 on protecting personal
+passed since the last counted failure (password guessing; Law 91/2025/QH15 on protecting personal
 data: accounts hold a person's ID number and address). Both sign-in pages are covered: ours
 and the admin's, since axes sits in front of every `authenticate()` call
 (`axes.backends.AxesBackend`, first in AUTHENTICATION_BACKENDS).

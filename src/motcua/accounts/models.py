@@ -37,6 +37,11 @@ class User(AbstractUser):
     )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     is_sample = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    # When an administrator last opened the enrolment of a two-factor authenticator (resetting
+    # the person's devices does): staff may enrol within MOTCUA_STAFF_OTP_ENROL_DAYS of this, or
+    # of the account's creation (accounts.two_factor.enrolment_open).
+    otp_enrol_opened_at = models.DateTimeField(
+        _("mở đăng ký xác thực hai lớp lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("người dùng")

@@ -15,6 +15,7 @@ identifier typed at the password step, so the lockout (`login_limits`) ends the 
 """
 
 import base64
+from datetime import timedelta
 
 import segno
 from django.conf import settings
@@ -27,6 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from motcua.accounts.access import is_staff_member
 from motcua.accounts.login_limits import identifier_of
+from motcua.core.clock import now
 
 # The identifier typed at the password step: wrong codes count against it (login_limits).
 IDENTIFIER_SESSION_KEY = "motcua_login_identifier"
@@ -63,6 +65,15 @@ def needed_for(user) -> bool:
 
 def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+
+
+def enrolment_open(user) -> bool:
+    """Whether `user` may enrol an authenticator now: within MOTCUA_STAFF_OTP_ENROL_DAYS of the
+    account's creation or of the last opening by an administrator (`devices_reset`). Enrolment
+    needs only the password, so an account left without a device for longer must not be
+    claimable by whoever learns that password."""
+    opened = max(filter(None, (user.date_joined, user.otp_enrol_opened_at)))
+    return now() < opened + timedelta(days=settings.MOTCUA_STAFF_OTP_ENROL_DAYS)
 
 
 def pending_device(user) -> TOTPDevice:
@@ -110,9 +121,12 @@ def throttle_seconds(device: TOTPDevice) -> int:
 
 @transaction.atomic
 def devices_reset(user) -> int:
-    """Remove every authenticator of `user` (a lost phone): they enrol again at their next
-    sign-in. The admin action records who did it (accounts/admin.py)."""
+    """Remove every authenticator of `user` (a lost phone) and open their enrolment again: they
+    enrol a new one at their next sign-in, within MOTCUA_STAFF_OTP_ENROL_DAYS. The admin action
+    records who did it (accounts/admin.py)."""
     count, _rows = TOTPDevice.objects.filter(user=user).delete()
+    user.otp_enrol_opened_at = now()
+    user.save(update_fields=["otp_enrol_opened_at"])
     return count
 
 

@@ -156,6 +156,9 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         return redirect(after_sign_in_url(request, request.user))
     if two_factor.confirmed_device(request.user) is not None:
         return redirect(_second_step_url(request.user, safe_next(request)))
+    if not two_factor.enrolment_open(request.user):
+        return _page(request, "accounts/otp_closed.html",
+                     {"days": settings.MOTCUA_STAFF_OTP_ENROL_DAYS}, status=403)
     device = two_factor.pending_device(request.user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

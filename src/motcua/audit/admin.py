@@ -1,5 +1,6 @@
-"""The access log in the Django admin: read-only (Decree 13/2023/NĐ-CP Art. 38 §2, the log is
-evidence), filtered by reader, unit, kind and date, searched by dossier code or reader."""
+"""The access log in the Django admin: read-only (Law 91/2025/QH15; Decree 13/2023/NĐ-CP Art. 38
+§2 before it: the log is evidence), filtered by reader, unit, kind and date, searched by
+dossier code or reader."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _

@@ -1,10 +1,12 @@
 """The access log of personal data (nhật ký truy cập dữ liệu cá nhân).
 
-Decree 13/2023/NĐ-CP on personal data protection: the controller records the processing of
-personal data (Art. 38 §2: "ghi lại và lưu trữ nhật ký hệ thống quá trình xử lý dữ liệu cá
-nhân"), and the data subject has the right to know how their data is processed (Art. 9 §1,
-"quyền được biết"). One row says who (an officer) read whose data (an applicant, through a
-dossier), when, from where, what and on which address. See docs/audit.md.
+The Law on Personal Data Protection 91/2025/QH15 (in force since 1/1/2026, detailed by Decree
+356/2025/NĐ-CP; it replaced Decree 13/2023/NĐ-CP): the controller records the processing of
+personal data (Decree 13 Art. 38 §2 said "ghi lại và lưu trữ nhật ký hệ thống quá trình xử lý
+dữ liệu cá nhân"), and the data subject has the right to know how their data is processed
+(Decree 13 Art. 9 §1, "quyền được biết"; a right the law keeps). One row says who (an
+officer) read whose data (an applicant, through a dossier), when, from where, what and on
+which address. See docs/audit.md.
 
 Append-only: the admin shows rows read-only, and on PostgreSQL a trigger (migration 0002)
 refuses DELETE and any UPDATE other than the database clearing a foreign key when a user or unit

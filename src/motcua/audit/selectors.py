@@ -1,5 +1,5 @@
-"""What the data subject sees of the access log (Decree 13/2023/NĐ-CP Art. 9 §1: the right to
-know how one's personal data is processed)."""
+"""What the data subject sees of the access log (the right to know how one's personal data is
+processed: Law 91/2025/QH15; Decree 13/2023/NĐ-CP Art. 9 §1 before it)."""
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet

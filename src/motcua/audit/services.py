@@ -1,5 +1,6 @@
-"""Recording reads of personal data (Decree 13/2023/NĐ-CP Art. 38 §2: the controller logs the
-processing of personal data). Views call one function after the access check passed:
+"""Recording reads of personal data (the controller logs the processing of personal data: Law
+91/2025/QH15; Decree 13/2023/NĐ-CP Art. 38 §2 before it). Views call one function after the
+access check passed:
 
     read_record(request, kind=Kind.DOSSIER_PAGE, dossier=dossier)
 

@@ -1,5 +1,6 @@
 """/nhat-ky-truy-cap/: "Ai đã xem dữ liệu cá nhân của tôi" — for the signed-in person, which
-officer of which unit read which of their dossiers, and when (Decree 13/2023/NĐ-CP Art. 9 §1).
+officer of which unit read which of their dossiers, and when (the right to know: Law
+91/2025/QH15; Decree 13/2023/NĐ-CP Art. 9 §1 before it).
 
 Officers are named: they act in office, for a public authority, and their name already appears
 on the papers the citizen receives (the receipt, Mẫu 01). The IP address and the page address

@@ -1,4 +1,4 @@
-"""Personal data masked in logs (Decree 13/2023/NĐ-CP on personal data protection: logs are
+"""Personal data masked in logs (Law 91/2025/QH15 on personal data protection: logs are
 processing of personal data too, and they travel further than the database — to files, log
 collectors, the people reading them).
 

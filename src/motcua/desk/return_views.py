@@ -51,7 +51,7 @@ def return_result(request: HttpRequest) -> HttpResponse:
         context["problem"] = str(NOT_FOUND).format(code=code)
         return render(request, "desk/return.html", context, status=404)
     context["dossier"] = dossier
-    # The page shows the applicant's name and ID number (Decree 13/2023, docs/audit.md).
+    # The page shows the applicant's name and ID number (Law 91/2025, docs/audit.md).
     read_record(request, kind=Kind.DOSSIER_PAGE, dossier=dossier)
     if dossier.status != Status.RESULT_READY:
         context["problem"] = str(NOT_READY).format(code=dossier.code,

@@ -97,6 +97,9 @@ def dossier_file_attach(*, dossier: Dossier, actor, upload, purpose: str,
             sha256=digest, uploaded_by=actor if getattr(actor, "pk", None) else None,
             uploaded_at=now(),
         )
+        # The stored object carries the type its content showed, not the one the browser
+        # claimed: an object store serves it with that type (S3's Content-Type).
+        upload.content_type = kind.content_type
         row.file.save(f"{uuid.uuid4().hex}{kind.extension}", upload, save=False)
         try:
             row.save()

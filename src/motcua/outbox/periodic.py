@@ -30,6 +30,9 @@ class Job:
 JOBS = (
     # Messages whose first try failed or whose worker request was lost.
     Job("outbox-sweep", timedelta(seconds=30), "motcua.outbox.services.outbox_sweep"),
+    # Task rows left "running" by a worker that was killed: their work was taken again.
+    Job("tasks-abandoned", timedelta(minutes=10),
+        "motcua.outbox.services.tasks_abandoned_close"),
     # Officers hear about dossiers due within a working day, desks about online dossiers
     # whose acceptance deadline is near (Decree 61/2018 Art. 19; DOMAIN.md §2.4).
     Job("deadline-alerts", timedelta(minutes=15), "motcua.notify.alerts.deadline_alerts_queue"),

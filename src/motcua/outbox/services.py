@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.tasks import TaskResultStatus
 
 from motcua.core.clock import now
 from motcua.outbox.handlers import handler_for
@@ -97,6 +98,36 @@ def outbox_sweep(*, limit: int = 500) -> int:
         state=State.PENDING, next_attempt_at__lte=now()
     ).order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
     return sum(outbox_run(message_id=pk) for pk in list(ids))
+
+
+# A task row still "running" this long after it started lost its worker (killed, or its machine
+# stopped): every task is one outbox message, which another worker takes again once its lease
+# runs out, so the row only misleads whoever reads the task list.
+ABANDONED_AFTER_LEASES = 2
+
+
+class WorkerLost(Exception):
+    """The error a task row closed by `tasks_abandoned_close` names (django.tasks imports it
+    back from the row's path when the result is read)."""
+
+
+WORKER_LOST = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
+
+
+def tasks_abandoned_close() -> int:
+    """Mark as failed the database task rows whose worker is gone; returns how many."""
+    from django_tasks_db.models import DBTaskResult
+
+    lease = timedelta(seconds=settings.MOTCUA_OUTBOX_LEASE_SECONDS)
+    at = now()
+    return DBTaskResult.objects.running().filter(
+        started_at__lt=at - ABANDONED_AFTER_LEASES * lease,
+    ).update(
+        status=TaskResultStatus.FAILED, finished_at=at, exception_class_path=WORKER_LOST,
+        traceback=("The worker running this task stopped before it finished (killed, or its "
+                   "machine stopped). The outbox message behind it was taken again by another "
+                   "worker once its lease ran out: see the outbox list for its outcome."),
+    )
 
 
 def outbox_retry(*, message_ids) -> int:

@@ -1,5 +1,5 @@
 """The public list of late dossiers of a unit and month, with whether an apology (Mẫu 04) was
-sent: code, procedure, dates — never the applicant (Decree 13/2023: no personal data)."""
+sent: code, procedure, dates — never the applicant (Law 91/2025: no personal data)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
