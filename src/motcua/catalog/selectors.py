@@ -1,7 +1,6 @@
 """Reads from the catalog, each with a fixed number of queries whatever the data size."""
 
 from dataclasses import dataclass
-from math import ceil
 
 from django.core.files.storage import default_storage
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -13,6 +12,7 @@ from motcua.catalog.content import ComponentItem, FeeRule, ProcedureContent, Ste
 from motcua.catalog.entries import Catalog, FieldEntry, ProcedureEntry
 from motcua.catalog.models import Component, Field, Procedure, ProcedureVersion, split_lines
 from motcua.catalog.validation import References
+from motcua.core.paging import PageLinks
 from motcua.core.text import fold
 
 PAGE_SIZE = 20
@@ -27,23 +27,13 @@ _CHANNEL_FLAGS = {Channel.DIRECT: "channel_direct", Channel.ONLINE: "channel_onl
 
 
 @dataclass(frozen=True)
-class Page:
+class Page(PageLinks):
+    """A page of the catalog; a number past the end is an empty page (the API says so)."""
+
     items: list[Procedure]
     count: int
     number: int
     size: int
-
-    @property
-    def num_pages(self) -> int:
-        return max(ceil(self.count / self.size), 1)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.num_pages
 
 
 def procedure_list(

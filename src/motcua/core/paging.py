@@ -2,6 +2,8 @@
 in the same aggregate as their overdue ones, so Django's Paginator would count them again).
 
 Same attribute names as `django.core.paginator.Page`, so `partials/pager.html` serves both.
+`PageLinks` is what a pager reads from a page's number, its list's count and the page size
+(the catalog's `Page` has it too); `Pages` adds the work lists' rule for a number out of range.
 """
 
 from dataclasses import dataclass
@@ -19,26 +21,16 @@ def page_number(raw) -> int:
     return min(max(number, 1), MAX_PAGE)
 
 
-@dataclass(frozen=True, slots=True)
-class Pages:
-    """Page `number` of `count` items, `size` a page. A number past the last page is the last
-    page (as `Paginator.get_page`): a list emptied while its reader paged shows its end."""
+class PageLinks:
+    """The previous / next links of page `number` of `count` items, `size` a page."""
 
-    requested: int
+    number: int
     count: int
     size: int
 
     @property
     def num_pages(self) -> int:
         return max(1, -(-self.count // self.size))
-
-    @property
-    def number(self) -> int:
-        return min(max(self.requested, 1), self.num_pages)
-
-    @property
-    def offset(self) -> int:
-        return (self.number - 1) * self.size
 
     @property
     def has_previous(self) -> bool:
@@ -57,3 +49,21 @@ class Pages:
 
     def next_page_number(self) -> int:
         return self.number + 1
+
+
+@dataclass(frozen=True)
+class Pages(PageLinks):
+    """Page `requested` of `count` items, `size` a page. A number past the last page is the last
+    page (as `Paginator.get_page`): a list emptied while its reader paged shows its end."""
+
+    requested: int
+    count: int
+    size: int
+
+    @property
+    def number(self) -> int:
+        return min(max(self.requested, 1), self.num_pages)
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
