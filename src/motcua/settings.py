@@ -314,6 +314,10 @@ CACHES = {
             "redis://127.0.0.1:6379/0" if _cache_backend == "redis" else "motcua_cache"),
     }
 }
+# How long the home page's data (the catalog's sections, the year's figures) stays in the shared
+# cache: as fresh as what it shows, since the scheduler recounts the rollups every minute
+# (outbox/periodic.py "rollups-stale"); 0 computes it on every visit.
+MOTCUA_HOME_CACHE_SECONDS = int(os.environ.get("MOTCUA_HOME_CACHE_SECONDS", "60"))
 # Requests to the public dossier look-up allowed per client IP address (docs/api.md).
 MOTCUA_LOOKUP_RATE = os.environ.get("MOTCUA_LOOKUP_RATE", "30/min")
 # Reverse proxies in front of the web processes: the client address is then taken from the

@@ -1,9 +1,15 @@
-"""home_sections(): what the home page takes from the catalog, in a fixed number of queries."""
+"""home_sections(): what the home page takes from the catalog, in a fixed number of queries,
+kept a minute in the shared cache."""
 
 import pytest
 
 from motcua.catalog.selectors import procedure_list_popular
-from motcua.portal.home import POPULAR_LIMIT, HomeSections, Link, home_sections
+from motcua.portal.home import (
+    POPULAR_LIMIT,
+    HomeSections,
+    Link,
+    home_sections,
+)
 from tests.factories.catalog import FieldFactory, ProcedureFactory
 
 
@@ -64,3 +70,20 @@ def test_a_failing_catalog_is_not_hidden(monkeypatch):
 
     with pytest.raises(RuntimeError):
         home_sections()
+
+
+def test_the_home_page_keeps_its_data_a_minute_for_every_process(
+    client, catalog_sections, frozen_now, django_assert_num_queries, settings
+):
+    """The most visited page reads the catalog and sums the year's rollups once a minute, not
+    on every visit; a newly published procedure appears within that minute."""
+    settings.MOTCUA_HOME_CACHE_SECONDS = 60
+    assert "Đăng ký đất đai lần đầu" not in client.get("/").content.decode()
+    FieldFactory(code="dat-dai", position=0)
+    ProcedureFactory(code="DD-01", name="Đăng ký đất đai lần đầu", field_code="dat-dai")
+
+    with django_assert_num_queries(1):  # the shared cache's read, nothing else
+        assert "Đăng ký đất đai lần đầu" not in client.get("/").content.decode()
+    frozen_now.shift(61)
+
+    assert "Đăng ký đất đai lần đầu" in client.get("/").content.decode()

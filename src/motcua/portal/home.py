@@ -12,12 +12,18 @@ from the dossiers themselves.
 
 A section with nothing to show (an empty catalog) is hidden by the template. A failing catalog
 is not hidden: its error surfaces like any other.
+
+The home page is the site's most visited page and its data changes slowly: `home_data` keeps it
+a minute in the shared cache (docs/performance.md: the year's figures sum every rollup of the
+year, 10 ms a page at 1,000,000 dossiers, 2.6 ms from the cache).
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse_lazy
 
 from motcua.catalog.selectors import field_list, procedure_list_popular
@@ -55,6 +61,14 @@ def home_sections() -> HomeSections:
             Link(p.name, p.get_absolute_url()) for p in procedure_list_popular(limit=POPULAR_LIMIT)
         ),
     )
+
+
+def home_data() -> tuple[HomeSections, MonthStats | None]:
+    """The catalog's sections and the year's figures, computed at most once a minute for every
+    web process (the key names the day: the year so far ends today)."""
+    key = f"motcua:portal:home:{local(now()).date().isoformat()}"
+    return cache.get_or_set(key, lambda: (home_sections(), statistics_teaser()),
+                            settings.MOTCUA_HOME_CACHE_SECONDS)
 
 
 def statistics_teaser() -> MonthStats | None:

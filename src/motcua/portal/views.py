@@ -2,13 +2,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 
-from motcua.portal.home import CATALOG_URL, home_sections, statistics_teaser
+from motcua.portal.home import CATALOG_URL, home_data
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    sections, results = home_data()
     return render(request, "portal/home.html", {
-        "sections": home_sections(), "catalog_url": CATALOG_URL,
-        "results": statistics_teaser(),
+        "sections": sections, "catalog_url": CATALOG_URL, "results": results,
     })
 
 
