@@ -87,3 +87,13 @@ def test_the_home_page_keeps_its_data_a_minute_for_every_process(
     frozen_now.shift(61)
 
     assert "Đăng ký đất đai lần đầu" in client.get("/").content.decode()
+
+
+def test_with_no_minute_the_home_page_reads_its_data_and_leaves_the_cache_alone(
+    client, catalog_sections, django_assert_num_queries, settings
+):
+    settings.MOTCUA_HOME_CACHE_SECONDS = 0
+
+    # the fields, the popular procedures, the year's rollups: no cache table read or write
+    with django_assert_num_queries(3):
+        client.get("/")

@@ -65,10 +65,14 @@ def home_sections() -> HomeSections:
 
 def home_data() -> tuple[HomeSections, MonthStats | None]:
     """The catalog's sections and the year's figures, computed at most once a minute for every
-    web process (the key names the day: the year so far ends today)."""
+    web process (the key names the day: the year so far ends today). With
+    MOTCUA_HOME_CACHE_SECONDS at 0 the cache is not asked at all: `get_or_set` would still read,
+    write and read again a value that expires at once."""
+    seconds = settings.MOTCUA_HOME_CACHE_SECONDS
+    if not seconds:
+        return home_sections(), statistics_teaser()
     key = f"motcua:portal:home:{local(now()).date().isoformat()}"
-    return cache.get_or_set(key, lambda: (home_sections(), statistics_teaser()),
-                            settings.MOTCUA_HOME_CACHE_SECONDS)
+    return cache.get_or_set(key, lambda: (home_sections(), statistics_teaser()), seconds)
 
 
 def statistics_teaser() -> MonthStats | None:
